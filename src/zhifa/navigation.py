@@ -6,8 +6,6 @@ rows of that kind the user can see (through the app's ``visible_to``), shown on 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from importlib import import_module
 from importlib.util import find_spec
 from typing import Any
@@ -15,15 +13,9 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import reverse
 
+from zhifa.core.nav import NavItem
+
 APPS = ["org", "personnel", "laws", "catalog", "parties"]
-
-
-@dataclass(frozen=True)
-class NavItem:
-    label: str
-    url_name: str
-    count: Callable[[Any], int]
-    order: int = 100
 
 
 def _items() -> list[NavItem]:

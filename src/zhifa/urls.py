@@ -29,5 +29,6 @@ urlpatterns = [
     path("api/v1/", include(api_patterns)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    path("", include("zhifa.core.urls")),
     *[path("", include(f"zhifa.{app}.urls")) for app in APPS],
 ]

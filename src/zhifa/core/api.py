@@ -18,7 +18,9 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         return Response(exc.as_dict(), status=exc.status)
     if isinstance(exc, DjangoValidationError):
         if hasattr(exc, "error_dict"):
-            detail: Any = {field: [e.message % (e.params or {}) for e in errors] for field, errors in exc.error_dict.items()}
+            detail: Any = {
+                field: [e.message % (e.params or {}) for e in errors] for field, errors in exc.error_dict.items()
+            }
         else:
             detail = {"non_field_errors": exc.messages}
         return Response(detail, status=status.HTTP_400_BAD_REQUEST)

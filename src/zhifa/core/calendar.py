@@ -87,9 +87,9 @@ class _Loader:
             else:
                 rank = {code: index for index, code in enumerate(self.chain)}
                 best: dict[date, tuple[int, bool]] = {}
-                rows = CalendarDay.objects.filter(
-                    date__year=year, region_code__in=self.chain
-                ).values_list("date", "region_code", "is_working_day")
+                rows = CalendarDay.objects.filter(date__year=year, region_code__in=self.chain).values_list(
+                    "date", "region_code", "is_working_day"
+                )
                 for day, code, working in rows:
                     if day not in best or rank[code] < best[day][0]:
                         best[day] = (rank[code], working)

@@ -11,7 +11,9 @@ from typing import Any
 import chinese_calendar
 from chinese_calendar import constants
 
-SOURCE = f"chinese-calendar {getattr(chinese_calendar, '__version__', '')} （国务院办公厅历年放假安排）".replace("  ", " ")
+SOURCE = f"chinese-calendar {getattr(chinese_calendar, '__version__', '')} （国务院办公厅历年放假安排）".replace(
+    "  ", " "
+)
 
 
 def _chinese_name(value: str) -> str:

@@ -35,7 +35,8 @@ class CalendarDay(models.Model):
     """An exception to the Monday–Friday rule: a 法定节假日 on a weekday, or a 调休 working weekend day.
 
     Ordinary weekdays and weekends are not stored. ``region_code`` is empty for the national schedule; a row
-    for a region (by its GB/T 2260 code, kept as text so that core depends on no other app) (local ethnic holidays) overrides the national row of the same date (R-TIME-001).
+    for a region (local ethnic holidays, R-TIME-001) overrides the national row of the same date. The region
+    is kept as its GB/T 2260 code, as text, so that core depends on no other app.
     """
 
     date = models.DateField("日期")

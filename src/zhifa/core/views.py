@@ -13,7 +13,10 @@ def healthz(request: HttpRequest) -> JsonResponse:
             cursor.fetchone()
     except DatabaseError as exc:
         return JsonResponse(
-            {"status": "error", "database": {"status": "error", "vendor": connection.vendor, "error": type(exc).__name__}},
+            {
+                "status": "error",
+                "database": {"status": "error", "vendor": connection.vendor, "error": type(exc).__name__},
+            },
             status=503,
         )
     return JsonResponse({"status": "ok", "database": {"status": "ok", "vendor": connection.vendor}})

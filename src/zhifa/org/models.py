@@ -17,11 +17,16 @@ class Region(models.Model):
     """A GB/T 2260 administrative division. ``path`` holds the codes from the top, for subtree queries."""
 
     code = models.CharField(
-        "区划代码", max_length=12, unique=True, validators=[RegexValidator(r"^\d{6}(\d{3})?(\d{3})?$", "区划代码应为6、9或12位数字")]
+        "区划代码",
+        max_length=12,
+        unique=True,
+        validators=[RegexValidator(r"^\d{6}(\d{3})?(\d{3})?$", "区划代码应为6、9或12位数字")],
     )
     name = models.CharField("名称", max_length=50)
     level = models.CharField("层级", max_length=20, choices=RegionLevel.choices)
-    parent = models.ForeignKey("self", verbose_name="上级区划", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
+    parent = models.ForeignKey(
+        "self", verbose_name="上级区划", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
     path = models.CharField("层级路径", max_length=200, editable=False, db_index=True)
 
     objects = RegionQuerySet.as_manager()
@@ -54,7 +59,12 @@ class Region(models.Model):
 class Sector(models.Model):
     """执法领域 (GLOSSARY: ``sector``): 市场监管, 生态环境… Certificates and items name their sectors."""
 
-    code = models.CharField("代码", max_length=40, unique=True, validators=[RegexValidator(r"^[a-z][a-z0-9_]*$", "代码只能由小写字母、数字和下划线组成")])
+    code = models.CharField(
+        "代码",
+        max_length=40,
+        unique=True,
+        validators=[RegexValidator(r"^[a-z][a-z0-9_]*$", "代码只能由小写字母、数字和下划线组成")],
+    )
     name = models.CharField("名称", max_length=50, unique=True)
 
     class Meta:
@@ -71,14 +81,32 @@ class Agency(TimestampedModel):
 
     name = models.CharField("名称", max_length=100)
     short_name = models.CharField("简称", max_length=30, blank=True, help_text="用于文号机关代字，如“浏发改”")
-    kind = models.CharField("主体类别", max_length=40, choices=AgencyKind.choices, default=AgencyKind.ADMINISTRATIVE_ORGAN)
-    uscc = models.CharField("统一社会信用代码", max_length=18, unique=True, validators=[validate_uscc])
+    kind = models.CharField(
+        "主体类别", max_length=40, choices=AgencyKind.choices, default=AgencyKind.ADMINISTRATIVE_ORGAN
+    )
+    uscc = models.CharField(
+        "统一社会信用代码",
+        max_length=18,
+        unique=True,
+        validators=[validate_uscc],
+        error_messages={"unique": "该统一社会信用代码已被其他执法主体使用"},
+    )
     region = models.ForeignKey(Region, verbose_name="行政区划", on_delete=models.PROTECT, related_name="agencies")
     parent_agency = models.ForeignKey(
-        "self", verbose_name="上级主管部门", null=True, blank=True, on_delete=models.PROTECT, related_name="subordinate_agencies"
+        "self",
+        verbose_name="上级主管部门",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="subordinate_agencies",
     )
     entrusting_agency = models.ForeignKey(
-        "self", verbose_name="委托机关", null=True, blank=True, on_delete=models.PROTECT, related_name="entrusted_organizations",
+        "self",
+        verbose_name="委托机关",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="entrusted_organizations",
         help_text="受委托组织以委托机关名义实施执法（R-PEN-006）",
     )
     is_judicial_bureau = models.BooleanField("司法行政部门（司法局）", default=False)
@@ -98,9 +126,16 @@ class Agency(TimestampedModel):
         verbose_name_plural = "执法主体"
         ordering = ["region__code", "name", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["region", "name"], name="org_agency_unique_region_name"),
             models.UniqueConstraint(
-                fields=["region"], condition=models.Q(is_judicial_bureau=True), name="org_agency_unique_judicial_bureau"
+                fields=["region", "name"],
+                name="org_agency_unique_region_name",
+                violation_error_message="同一行政区划内已有同名的执法主体",
+            ),
+            models.UniqueConstraint(
+                fields=["region"],
+                condition=models.Q(is_judicial_bureau=True),
+                name="org_agency_unique_judicial_bureau",
+                violation_error_message="该行政区划已有司法行政部门（司法局）",
             ),
         ]
 
@@ -143,7 +178,9 @@ class User(AbstractUser):
     """A login account. Belongs to one agency (none for the system administrator)."""
 
     name = models.CharField("姓名", max_length=50, blank=True)
-    agency = models.ForeignKey(Agency, verbose_name="所属单位", null=True, blank=True, on_delete=models.PROTECT, related_name="users")
+    agency = models.ForeignKey(
+        Agency, verbose_name="所属单位", null=True, blank=True, on_delete=models.PROTECT, related_name="users"
+    )
     department = models.ForeignKey(
         Department, verbose_name="内设机构", null=True, blank=True, on_delete=models.PROTECT, related_name="users"
     )

@@ -75,7 +75,9 @@ def region_q(user: User | Any, prefix: str = "region") -> Q:
     return NOTHING
 
 
-def can_see_agency(user: User | Any, agency_id: int | None, agency_region_path: str, *, case_data: bool = False) -> bool:
+def can_see_agency(
+    user: User | Any, agency_id: int | None, agency_region_path: str, *, case_data: bool = False
+) -> bool:
     """Object-level twin of ``agency_q`` for one agency (used by rules predicates)."""
     scope = scope_of(user, case_data=case_data)
     if scope.kind == "all":

@@ -135,7 +135,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {
+        "RegionLevelEnum": "zhifa.org.choices.RegionLevel",
+        "LawLevelEnum": "zhifa.laws.choices.LawLevel",
+    },
 }
 
 LOGGING = {
@@ -150,3 +153,6 @@ CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the cookie-free meta t
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Demo accounts (make run): a fixed password only if the operator sets one; otherwise random per run.
+DEMO_PASSWORD = env_str("ZHIFA_DEMO_PASSWORD") or ""

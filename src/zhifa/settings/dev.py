@@ -22,3 +22,7 @@ def _dev_secret_key() -> str:
 
 
 SECRET_KEY = env_str("SECRET_KEY") or _dev_secret_key()
+
+# Serve static files straight from the apps (no collectstatic needed outside production).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

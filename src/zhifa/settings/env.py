@@ -24,7 +24,11 @@ class Variable:
 VARIABLES: dict[str, Variable] = {
     v.name: v
     for v in [
-        Variable("DJANGO_SETTINGS_MODULE", "设置模块：zhifa.settings.production（默认）、dev、test", "zhifa.settings.production"),
+        Variable(
+            "DJANGO_SETTINGS_MODULE",
+            "设置模块：zhifa.settings.production（默认）、dev、test",
+            "zhifa.settings.production",
+        ),
         Variable("SECRET_KEY", "Django 密钥；生产环境必填（也可用 SECRET_KEY_FILE 指向文件）"),
         Variable("DEBUG", "调试模式，true/false；生产环境必须为 false", "false"),
         Variable("ALLOWED_HOSTS", "允许的主机名，逗号分隔", "localhost,127.0.0.1"),

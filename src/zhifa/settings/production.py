@@ -6,7 +6,7 @@ from zhifa.settings.base import *  # noqa: F403
 from zhifa.settings.env import env_bool, env_required
 
 SECRET_KEY = env_required("SECRET_KEY")
-if DEBUG:  # noqa: F405
+if DEBUG:
     from django.core.exceptions import ImproperlyConfigured
 
     raise ImproperlyConfigured("生产环境不得开启 DEBUG")

@@ -1,0 +1,135 @@
+"""Org services: agencies and user accounts. Each validates, checks permission and saves in one transaction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import rules
+from django.db import transaction
+
+from zhifa.core.errors import PermissionDenied
+from zhifa.org.choices import AgencyKind, Role
+from zhifa.org.errors import OrgError
+from zhifa.org.models import Agency, Region, RoleGrant, Sector, User
+from zhifa.org.scope import region_q
+
+AGENCY_FIELDS = (
+    "name",
+    "short_name",
+    "kind",
+    "uscc",
+    "legal_representative",
+    "address",
+    "phone",
+    "email",
+    "complaint_phone",
+    "is_judicial_bureau",
+    "is_comprehensive_enforcement",
+)
+
+
+def _require(user: Any, perm: str, obj: Any = None, message: str = "您没有执行此操作的权限") -> None:
+    if not rules.has_perm(perm, user, obj):
+        raise PermissionDenied(message)
+
+
+@transaction.atomic
+def create_agency(
+    *,
+    actor: Any,
+    region: Region,
+    name: str,
+    uscc: str,
+    legal_representative: str,
+    address: str,
+    phone: str,
+    kind: str = AgencyKind.ADMINISTRATIVE_ORGAN,
+    short_name: str = "",
+    email: str = "",
+    complaint_phone: str = "",
+    is_judicial_bureau: bool = False,
+    is_comprehensive_enforcement: bool = False,
+    parent_agency: Agency | None = None,
+    entrusting_agency: Agency | None = None,
+    sectors: list[Sector] | None = None,
+) -> Agency:
+    """Register an 执法主体. Bureau admins only inside their region."""
+    _require(actor, "org.add_agency", message="只有系统管理员或司法局管理员可以新增执法主体")
+    if not Region.objects.filter(region_q(actor, prefix=""), pk=region.pk).exists():
+        raise PermissionDenied("不能在您管辖范围以外的行政区划新增执法主体")
+    agency = Agency(
+        region=region,
+        name=name.strip(),
+        uscc=uscc,
+        legal_representative=legal_representative.strip(),
+        address=address.strip(),
+        phone=phone,
+        kind=kind,
+        short_name=short_name.strip(),
+        email=email.strip(),
+        complaint_phone=complaint_phone,
+        is_judicial_bureau=is_judicial_bureau,
+        is_comprehensive_enforcement=is_comprehensive_enforcement,
+        parent_agency=parent_agency,
+        entrusting_agency=entrusting_agency,
+    )
+    agency.full_clean()
+    agency.save()
+    if sectors:
+        agency.sectors.set(sectors)
+    return agency
+
+
+@transaction.atomic
+def update_agency(*, actor: Any, agency: Agency, sectors: list[Sector] | None = None, **changes: Any) -> Agency:
+    """Change an agency's registered particulars (only the fields in ``AGENCY_FIELDS``)."""
+    _require(actor, "org.change_agency", agency, "您没有修改该执法主体的权限")
+    unknown = set(changes) - set(AGENCY_FIELDS)
+    if unknown:
+        raise OrgError(f"不能修改字段：{'、'.join(sorted(unknown))}", field=sorted(unknown)[0])
+    locked = Agency.objects.select_for_update().get(pk=agency.pk)
+    for name, value in changes.items():
+        setattr(locked, name, value.strip() if isinstance(value, str) else value)
+    locked.full_clean()
+    locked.save()
+    if sectors is not None:
+        locked.sectors.set(sectors)
+    return locked
+
+
+@transaction.atomic
+def create_user(
+    *,
+    actor: Any,
+    username: str,
+    name: str,
+    agency: Agency | None,
+    roles: list[str],
+    password: str | None = None,
+) -> User:
+    """Open an account in an agency the actor manages, with its roles (validated by ``RoleGrant.clean``)."""
+    if agency is None:
+        _require(actor, "org.add_agency", message="只有系统管理员可以创建不属于任何单位的账号")
+        if set(roles) - {Role.SYSTEM_ADMIN}:
+            raise OrgError("未指定所属单位的用户只能是系统管理员", field="agency")
+    else:
+        _require(actor, "org.manage_users", agency, "您没有管理该单位账号的权限")
+    if Role.SYSTEM_ADMIN in roles and not actor.has_role(Role.SYSTEM_ADMIN):
+        raise PermissionDenied("只有系统管理员可以授予系统管理员角色")
+    if User.objects.filter(username=username).exists():
+        raise OrgError(f"用户名“{username}”已被使用", field="username")
+    user = User(username=username, name=name.strip(), agency=agency)
+    if password:
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    # /admin/ is the system administrator's tool; everyone else works in the staff UI and API.
+    user.is_staff = user.is_superuser = Role.SYSTEM_ADMIN in roles
+    user.full_clean(exclude=["password"])
+    user.save()
+    for role in roles:
+        grant = RoleGrant(user=user, role=role)
+        grant.full_clean(exclude=["user"])
+        grant.clean()
+        grant.save()
+    return user

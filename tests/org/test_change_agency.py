@@ -1,0 +1,88 @@
+"""Changing an agency: who may, inside which scope; a refused change changes nothing."""
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [
+        ("agency_admin", 200),
+        ("bureau_admin", 200),
+        ("system_admin", 200),
+        ("handler", 403),
+        ("supervisor", 403),
+        ("auditor", 403),
+        ("other_region_supervisor", 404),
+    ],
+)
+def test_patch_own_agency(persona, status, request, api_client, agency):
+    api_client.force_authenticate(request.getfixturevalue(persona))
+    response = api_client.patch(reverse("agency-detail", args=[agency.pk]), {"phone": "0731-12345678"}, format="json")
+    assert response.status_code == status
+    agency.refresh_from_db()
+    assert agency.phone == ("0731-12345678" if status == 200 else "0731-88880000")
+
+
+def test_agency_admin_cannot_change_another_agency(api_client, agency_admin, other_agency):
+    api_client.force_authenticate(agency_admin)
+    response = api_client.patch(reverse("agency-detail", args=[other_agency.pk]), {"phone": "0731-1"}, format="json")
+    assert response.status_code == 404
+
+
+def test_invalid_uscc_is_refused_with_a_chinese_message_naming_the_field(api_client, agency_admin, agency):
+    api_client.force_authenticate(agency_admin)
+    original = agency.uscc
+    response = api_client.patch(
+        reverse("agency-detail", args=[agency.pk]), {"uscc": "91430181MA4L00011Y"}, format="json"
+    )
+    assert response.status_code == 400
+    assert response.json() == {"uscc": ["统一社会信用代码校验位错误，请核对"]}
+    agency.refresh_from_db()
+    assert agency.uscc == original
+
+
+def test_bad_phone_is_refused(api_client, agency_admin, agency):
+    api_client.force_authenticate(agency_admin)
+    response = api_client.patch(reverse("agency-detail", args=[agency.pk]), {"phone": "12"}, format="json")
+    assert response.status_code == 400
+    assert "phone" in response.json()
+
+
+def test_bureau_admin_creates_agency_in_region_but_not_outside(api_client, bureau_admin, county, neighbour_county):
+    from tests.org.factories import make_uscc
+
+    api_client.force_authenticate(bureau_admin)
+    payload = {
+        "name": "示范县林业局",
+        "uscc": make_uscc(900),
+        "legal_representative": "林局长",
+        "address": "示范县林业路1号",
+        "phone": "0731-88886666",
+        "kind": "administrative_organ",
+    }
+    created = api_client.post(reverse("agency-list"), {**payload, "region": county.pk}, format="json")
+    assert created.status_code == 201
+    assert created.json()["name"] == "示范县林业局"
+    refused = api_client.post(
+        reverse("agency-list"),
+        {**payload, "name": "邻县林业局", "uscc": make_uscc(901), "region": neighbour_county.pk},
+        format="json",
+    )
+    assert refused.status_code == 403
+    assert refused.json()["message"] == "不能在您管辖范围以外的行政区划新增执法主体"
+
+
+def test_supervisor_role_cannot_be_granted_outside_a_judicial_bureau(agency):
+    from django.core.exceptions import ValidationError
+
+    from tests.org.factories import UserFactory
+    from zhifa.org.choices import Role
+    from zhifa.org.models import RoleGrant
+
+    grant = RoleGrant(user=UserFactory(agency=agency), role=Role.SUPERVISOR)
+    with pytest.raises(ValidationError) as excinfo:
+        grant.clean()
+    assert excinfo.value.message_dict == {"role": ["“监督员”角色只能授予司法局的用户"]}
