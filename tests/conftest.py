@@ -133,3 +133,31 @@ def api_client():
     from rest_framework.test import APIClient
 
     return APIClient()
+
+
+@pytest.fixture(autouse=True)
+def _ledger_flushable(request):
+    """Transactional tests end with a flush (DELETE/TRUNCATE); the ledger's append-only triggers refuse it.
+
+    For those tests only, drop the triggers at teardown, before pytest-django flushes. Tests that check the
+    triggers call ``zhifa.ledger.db.create_triggers`` first (the ``append_only`` fixture).
+    """
+    marker = request.node.get_closest_marker("django_db")
+    transactional = "transactional_db" in request.fixturenames or bool(marker and marker.kwargs.get("transaction"))
+    yield
+    if transactional:
+        from django.db import connection
+
+        from zhifa.ledger.db import drop_triggers
+
+        drop_triggers(connection)
+
+
+@pytest.fixture
+def append_only(db):
+    """Make sure the ledger's triggers exist (a transactional test earlier may have dropped them)."""
+    from django.db import connection
+
+    from zhifa.ledger.db import create_triggers
+
+    create_triggers(connection)

@@ -86,3 +86,22 @@ def test_supervisor_role_cannot_be_granted_outside_a_judicial_bureau(agency):
     with pytest.raises(ValidationError) as excinfo:
         grant.clean()
     assert excinfo.value.message_dict == {"role": ["“监督员”角色只能授予司法局的用户"]}
+
+
+def test_r_rec_001_agency_change_is_recorded_in_the_ledger(api_client, agency_admin, agency):
+    from zhifa.ledger.services import trail
+
+    api_client.force_authenticate(agency_admin)
+    api_client.patch(reverse("agency-detail", args=[agency.pk]), {"phone": "0731-12345678"}, format="json")
+    events = list(trail(agency))
+    assert [(e.event_type, e.actor_id, e.payload) for e in events] == [
+        ("agency.changed", agency_admin.pk, {"changes": {"phone": {"from": "0731-88880000", "to": "0731-12345678"}}})
+    ]
+
+
+def test_refused_change_records_nothing(api_client, handler, agency):
+    from zhifa.ledger.models import Event
+
+    api_client.force_authenticate(handler)
+    api_client.patch(reverse("agency-detail", args=[agency.pk]), {"phone": "0731-12345678"}, format="json")
+    assert Event.objects.count() == 0

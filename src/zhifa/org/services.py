@@ -8,6 +8,7 @@ import rules
 from django.db import transaction
 
 from zhifa.core.errors import PermissionDenied
+from zhifa.ledger.services import record
 from zhifa.org.choices import AgencyKind, Role
 from zhifa.org.errors import OrgError
 from zhifa.org.models import Agency, Region, RoleGrant, Sector, User
@@ -77,7 +78,18 @@ def create_agency(
     agency.save()
     if sectors:
         agency.sectors.set(sectors)
+    record(
+        event_type="agency.created",
+        actor=actor,
+        agency=agency,
+        subject=agency,
+        payload={**_agency_snapshot(agency), "sectors": sorted(s.code for s in sectors or [])},
+    )
     return agency
+
+
+def _agency_snapshot(agency: Agency) -> dict[str, Any]:
+    return {name: getattr(agency, name) for name in AGENCY_FIELDS} | {"region": agency.region.code}
 
 
 @transaction.atomic
@@ -88,12 +100,21 @@ def update_agency(*, actor: Any, agency: Agency, sectors: list[Sector] | None = 
     if unknown:
         raise OrgError(f"不能修改字段：{'、'.join(sorted(unknown))}", field=sorted(unknown)[0])
     locked = Agency.objects.select_for_update().get(pk=agency.pk)
+    before = _agency_snapshot(locked)
     for name, value in changes.items():
         setattr(locked, name, value.strip() if isinstance(value, str) else value)
     locked.full_clean()
     locked.save()
+    after = _agency_snapshot(locked)
+    changed = {name: {"from": before[name], "to": after[name]} for name in after if before[name] != after[name]}
     if sectors is not None:
+        old_codes = sorted(locked.sectors.values_list("code", flat=True))
         locked.sectors.set(sectors)
+        new_codes = sorted(s.code for s in sectors)
+        if old_codes != new_codes:
+            changed["sectors"] = {"from": old_codes, "to": new_codes}
+    if changed:
+        record(event_type="agency.changed", actor=actor, agency=locked, subject=locked, payload={"changes": changed})
     return locked
 
 
@@ -132,4 +153,11 @@ def create_user(
         grant.full_clean(exclude=["user"])
         grant.clean()
         grant.save()
+    record(
+        event_type="user.created",
+        actor=actor,
+        agency=agency,
+        subject=user,
+        payload={"username": user.username, "roles": sorted(roles)},
+    )
     return user

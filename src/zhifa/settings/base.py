@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     # Domain apps, lowest first (docs/architecture.md).
     "zhifa.core",
     "zhifa.org",
+    "zhifa.ledger",
     "zhifa.personnel",
     "zhifa.laws",
     "zhifa.catalog",
@@ -83,8 +84,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 AUTH_USER_MODEL = "org.User"
 AUTHENTICATION_BACKENDS = [
+    "zhifa.org.auth.UserBackend",
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,0 +1,5 @@
+from zhifa.core.errors import DomainError
+
+
+class LedgerError(DomainError):
+    code = "ledger_invalid"

@@ -1,0 +1,42 @@
+"""``zhifa ledger verify [--from N]`` and ``zhifa ledger checkpoint``."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from zhifa.ledger.services import create_checkpoint, verify_chain
+
+
+class Command(BaseCommand):
+    help = "执法全过程记录：verify 校验哈希链与检查点签名；checkpoint 封存当前链头"
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True)
+        verify = sub.add_parser("verify", help="重新计算整条链并校验所有检查点签名")
+        verify.add_argument("--from", dest="start", type=int, default=1, help="从该序号开始校验")
+        verify.add_argument("--chunk", type=int, default=5000, help="每批读取的记录数")
+        sub.add_parser("checkpoint", help="用系统 SM2 密钥签名封存当前链头（幂等）")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "checkpoint":
+            checkpoint = create_checkpoint()
+            if checkpoint is None:
+                self.stdout.write("链头无变化，未生成新的检查点。")
+            else:
+                self.stdout.write(f"已生成检查点 #{checkpoint.sequence} {checkpoint.hash}")
+            return
+        result = verify_chain(
+            start=options["start"],
+            chunk=options["chunk"],
+            progress=lambda seq: self.stderr.write(f"已校验至 #{seq} …"),
+        )
+        if result.problem is None:
+            self.stdout.write(
+                f"完整：已校验 {result.events} 条记录（至 #{result.last_sequence}），{result.checkpoints} 个检查点签名有效。"
+            )
+            return
+        self.stderr.write(f"校验失败：#{result.problem.sequence} {result.problem.message}")
+        sys.exit(1)
