@@ -12,8 +12,8 @@ pytestmark = pytest.mark.django_db
 def test_r_rec_006_orm_update_is_refused(append_only):
     record(event_type="test.recorded", payload={"v": 1})
     with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
-        Event.objects.filter(sequence=1).update(payload={"v": 2})
-    assert Event.objects.get(sequence=1).payload == {"v": 1}
+        Event.objects.filter(sequence=1).update(payload='{"v":2}')
+    assert Event.objects.get(sequence=1).data == {"v": 1}
 
 
 def test_r_rec_006_raw_sql_update_and_delete_are_refused(append_only):

@@ -22,14 +22,14 @@ def test_r_rec_006_events_form_a_gapless_sm3_chain(handler, agency):
     assert second.prev_hash == first.hash
     body = event_body(
         sequence=2,
-        recorded_at=second.recorded_at,
+        recorded_at_us=second.recorded_at_us,
         event_type="agency.changed",
         actor_id=handler.pk,
         officer_id=None,
         agency_id=agency.pk,
         subject_type="org.agency",
         subject_id=str(agency.pk),
-        payload={"phone": "2"},
+        payload='{"phone":"2"}',
     )
     assert second.hash == chain_hash(first.hash, body)
     assert len(second.hash) == 64
@@ -48,7 +48,22 @@ def test_r_rec_001_event_rolls_back_with_the_change_and_leaves_no_gap(agency):
 def test_payload_is_stored_exactly_as_hashed_money_as_strings():
     event = record(event_type="test.recorded", payload={"b": Decimal("10873.00"), "a": date(2026, 3, 31), "n": 3})
     event.refresh_from_db()
-    assert event.payload == {"a": "2026-03-31", "b": "10873.00", "n": 3}
+    assert event.payload == '{"a":"2026-03-31","b":"10873.00","n":3}'
+    assert event.data == {"a": "2026-03-31", "b": "10873.00", "n": 3}
+
+
+def test_recorded_at_is_the_utc_time_of_the_hashed_microsecond_count():
+    import time_machine
+
+    with time_machine.travel("2026-11-24T22:01:02.000123Z", tick=False):
+        event = record(event_type="test.recorded")
+    assert event.recorded_at_us == 1795557662000123
+    assert event.recorded_at.isoformat() == "2026-11-24T22:01:02.000123+00:00"
+
+
+def test_strings_that_would_need_escaping_are_refused_in_identifiers():
+    with pytest.raises(LedgerError):
+        record(event_type='test.re"corded')
 
 
 def test_floats_are_refused():
@@ -67,4 +82,4 @@ def test_trail_lists_one_subjects_events_in_order(agency, other_agency):
     record(event_type="agency.changed", subject=agency, payload={"n": 1})
     record(event_type="agency.changed", subject=other_agency, payload={"n": 2})
     record(event_type="agency.viewed", subject=agency, payload={"n": 3})
-    assert [e.payload["n"] for e in trail(agency)] == [1, 3]
+    assert [e.data["n"] for e in trail(agency)] == [1, 3]

@@ -32,7 +32,7 @@ def test_intact_chain_verifies(chain):
 
 
 def test_changed_payload_is_detected_at_its_sequence(chain):
-    _sql("UPDATE ledger_event SET payload = %s WHERE sequence = 4", ['{"n": 4, "amount": "1.00"}'])
+    _sql("UPDATE ledger_event SET payload = %s WHERE sequence = 4", ['{"amount":"1.00","n":4}'])
     result = verify_chain()
     assert result.problem.sequence == 4
     assert result.problem.message == "摘要不匹配：记录内容被修改"
@@ -59,20 +59,20 @@ def test_deleted_last_row_is_detected_by_the_head(chain):
 
 def test_reordered_rows_are_detected(chain):
     rows = {e.sequence: e for e in Event.objects.filter(sequence__in=[3, 7])}
-    _sql("UPDATE ledger_event SET payload = %s WHERE sequence = 3", [_json(rows[7].payload)])
-    _sql("UPDATE ledger_event SET payload = %s WHERE sequence = 7", [_json(rows[3].payload)])
+    _sql("UPDATE ledger_event SET payload = %s WHERE sequence = 3", [rows[7].payload])
+    _sql("UPDATE ledger_event SET payload = %s WHERE sequence = 7", [rows[3].payload])
     assert verify_chain().problem.sequence == 3
 
 
 def test_rewritten_history_with_recomputed_hashes_is_caught_by_the_checkpoint(chain):
     create_checkpoint()
     # An insider rewrites event 2 and recomputes every later hash so that the chain itself is consistent again.
-    _sql("UPDATE ledger_event SET payload = %s WHERE sequence = 2", ['{"amount": "0.01", "n": 2}'])
+    _sql("UPDATE ledger_event SET payload = %s WHERE sequence = 2", ['{"amount":"0.01","n":2}'])
     previous = Event.objects.get(sequence=1).hash
     for event in Event.objects.filter(sequence__gte=2).order_by("sequence"):
         body = event_body(
             sequence=event.sequence,
-            recorded_at=event.recorded_at,
+            recorded_at_us=event.recorded_at_us,
             event_type=event.event_type,
             actor_id=event.actor_id,
             officer_id=event.officer_id,
@@ -132,7 +132,6 @@ def test_checkpoint_command_is_idempotent(chain, capsys):
     assert Checkpoint.objects.count() == 1
 
 
-def _json(value):
-    import json
-
-    return json.dumps(value)
+def test_changed_time_is_detected(chain):
+    _sql("UPDATE ledger_event SET recorded_at_us = recorded_at_us - 1000000 WHERE sequence = 8")
+    assert verify_chain().problem.sequence == 8

@@ -94,7 +94,7 @@ def test_r_rec_001_agency_change_is_recorded_in_the_ledger(api_client, agency_ad
     api_client.force_authenticate(agency_admin)
     api_client.patch(reverse("agency-detail", args=[agency.pk]), {"phone": "0731-12345678"}, format="json")
     events = list(trail(agency))
-    assert [(e.event_type, e.actor_id, e.payload) for e in events] == [
+    assert [(e.event_type, e.actor_id, e.data) for e in events] == [
         ("agency.changed", agency_admin.pk, {"changes": {"phone": {"from": "0731-88880000", "to": "0731-12345678"}}})
     ]
 

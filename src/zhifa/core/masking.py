@@ -18,13 +18,17 @@ def mask_phone(value: str) -> str:
         return ""
     if len(value) == 11 and value.isdigit():
         return value[:3] + "****" + value[-4:]
-    return "*" * max(len(value) - 4, 0) + value[-4:]
+    if len(value) <= 6:  # service numbers and fragments: never show most of the digits
+        return "*" * len(value)
+    return "*" * (len(value) - 4) + value[-4:]
 
 
 def mask_bank_account(value: str) -> str:
     if not value:
         return ""
-    return "*" * max(len(value) - 4, 0) + value[-4:]
+    if len(value) <= 4:
+        return "*" * len(value)
+    return "*" * (len(value) - 4) + value[-4:]
 
 
 def mask_address(value: str) -> str:

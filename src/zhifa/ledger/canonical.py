@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import UTC, date, datetime
+import re
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
 GENESIS_HASH = "0" * 64
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 class NotCanonical(TypeError):
@@ -79,28 +81,48 @@ def chain_hash(prev_hash: str, body: bytes) -> str:
     return hashlib.new("sm3", prev_hash.encode("ascii") + body).hexdigest()
 
 
+IDENTIFIER = re.compile(r"^[A-Za-z0-9_.:-]*$")
+
+
+def to_microseconds(moment: datetime) -> int:
+    """UTC microseconds since the Unix epoch: the ledger's canonical time."""
+    delta = moment.astimezone(UTC) - EPOCH
+    return (delta.days * 86400 + delta.seconds) * 1_000_000 + delta.microseconds
+
+
+def from_microseconds(value: int) -> datetime:
+    return EPOCH + timedelta(microseconds=value)
+
+
+def payload_text(payload: dict[str, Any]) -> str:
+    """The canonical JSON text of a normalised payload, as stored in ``Event.payload``."""
+    return canonical_bytes(payload).decode("utf-8")
+
+
 def event_body(
     *,
     sequence: int,
-    recorded_at: datetime,
+    recorded_at_us: int,
     event_type: str,
     actor_id: int | None,
     officer_id: int | None,
     agency_id: int | None,
     subject_type: str,
     subject_id: str,
-    payload: dict[str, Any],
+    payload: str,
 ) -> bytes:
-    return canonical_bytes(
-        {
-            "sequence": sequence,
-            "recorded_at": format_time(recorded_at),
-            "event_type": event_type,
-            "actor_id": actor_id,
-            "officer_id": officer_id,
-            "agency_id": agency_id,
-            "subject_type": subject_type,
-            "subject_id": subject_id,
-            "payload": payload,
-        }
-    )
+    """Canonical JSON (sorted keys, no spaces) of everything but the hashes.
+
+    Built by formatting rather than ``json.dumps`` so that verification runs at hashing speed: every string
+    field is an identifier (checked by ``IDENTIFIER`` at record time, so it needs no escaping) and ``payload``
+    is already canonical JSON text.
+    """
+    return (
+        f'{{"actor_id":{_number(actor_id)},"agency_id":{_number(agency_id)},"event_type":"{event_type}",'
+        f'"officer_id":{_number(officer_id)},"payload":{payload},"recorded_at_us":{recorded_at_us},'
+        f'"sequence":{sequence},"subject_id":"{subject_id}","subject_type":"{subject_type}"}}'
+    ).encode()
+
+
+def _number(value: int | None) -> str:
+    return "null" if value is None else str(int(value))

@@ -7,15 +7,21 @@ head (sequence and hash) that appenders lock to serialise themselves.
 
 from __future__ import annotations
 
+import json
+from datetime import datetime
+from typing import Any
+
 from django.conf import settings
 from django.db import models
+
+from zhifa.ledger.canonical import from_microseconds
 
 
 class Event(models.Model):
     """One step of enforcement, or one read of a file, recorded forever."""
 
     sequence = models.PositiveBigIntegerField("序号", primary_key=True)
-    recorded_at = models.DateTimeField("记录时间")
+    recorded_at_us = models.BigIntegerField("记录时间（UTC 微秒）", db_index=True)
     event_type = models.CharField("事件类型", max_length=100, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -31,7 +37,7 @@ class Event(models.Model):
     )
     subject_type = models.CharField("对象类型", max_length=100, blank=True)
     subject_id = models.CharField("对象标识", max_length=64, blank=True)
-    payload = models.JSONField("内容", default=dict)
+    payload = models.TextField("内容（规范化 JSON）", default="{}")
     prev_hash = models.CharField("前一摘要", max_length=64)
     hash = models.CharField("摘要", max_length=64, unique=True)
 
@@ -46,6 +52,17 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.sequence} {self.event_type}"
+
+    @property
+    def recorded_at(self) -> datetime:
+        """The time of the event (UTC), from the hashed microsecond count."""
+        return from_microseconds(self.recorded_at_us)
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """The payload as a dict."""
+        value: dict[str, Any] = json.loads(self.payload)
+        return value
 
 
 class ChainHead(models.Model):

@@ -14,17 +14,20 @@ from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
 
 from zhifa.ledger import crypto
 from zhifa.ledger.canonical import (
     GENESIS_HASH,
+    IDENTIFIER,
     canonical_bytes,
     chain_hash,
     event_body,
     format_time,
     normalise_payload,
+    payload_text,
+    to_microseconds,
 )
 from zhifa.ledger.errors import LedgerError
 from zhifa.ledger.models import ChainHead, Checkpoint, Event, SigningKey
@@ -60,6 +63,41 @@ def _lock_head() -> ChainHead:
     return head
 
 
+_CLAIM = "UPDATE ledger_chainhead SET sequence = sequence + 1 WHERE id = 1 RETURNING sequence, hash"
+_INSERT = (
+    "INSERT INTO ledger_event (sequence, recorded_at_us, event_type, actor_id, officer_id, agency_id, subject_type, "
+    "subject_id, payload, prev_hash, hash) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+)
+_SET_HEAD_HASH = "UPDATE ledger_chainhead SET hash = %s WHERE id = 1"
+_APPEND_POSTGRES = "WITH appended AS (" + _INSERT + ") " + _SET_HEAD_HASH
+
+
+def _claim_next_sequence() -> tuple[int, str]:
+    """Lock the chain head, take the next sequence number and the previous hash, in one round trip.
+
+    The row lock is held until the caller's transaction ends, so appenders are serialised and gapless.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(_CLAIM)
+        row = cursor.fetchone()
+    if row is None:
+        _lock_head()  # first event of the installation: create the head row, then claim again
+        with connection.cursor() as cursor:
+            cursor.execute(_CLAIM)
+            row = cursor.fetchone()
+    return int(row[0]), str(row[1])
+
+
+def _store(values: list[Any], digest: str) -> None:
+    """Insert the event and move the head's hash (one statement on PostgreSQL, its SQLite twin: two)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(_APPEND_POSTGRES, [*values, digest])
+        else:
+            cursor.execute(_INSERT, values)
+            cursor.execute(_SET_HEAD_HASH, [digest])
+
+
 def record(
     *,
     event_type: str,
@@ -70,46 +108,38 @@ def record(
     officer_id: int | None = None,
 ) -> Event:
     """Append one event (R-REC-001). Call it inside the transaction of the change it records."""
-    if not event_type or len(event_type) > EVENT_TYPE_MAX or "." not in event_type:
+    if not event_type or len(event_type) > EVENT_TYPE_MAX or "." not in event_type or not IDENTIFIER.match(event_type):
         raise LedgerError(
             f"事件类型“{event_type}”无效：应为 对象.动作 形式，如 certificate.suspended", field="event_type"
         )
-    normalised = normalise_payload(payload)
+    text = payload_text(normalise_payload(payload))
     actor_id = int(actor.pk) if actor is not None and getattr(actor, "pk", None) else None
     officer = officer_id if officer_id is not None else _officer_id(actor)
     agency_id = int(agency.pk) if agency is not None else None
     subject_type = subject_label(subject) if subject is not None else ""
     subject_id = str(subject.pk) if subject is not None else ""
-    with transaction.atomic():
-        head = _lock_head()
-        sequence = head.sequence + 1
-        recorded_at = timezone.now()
-        body = event_body(
-            sequence=sequence,
-            recorded_at=recorded_at,
-            event_type=event_type,
-            actor_id=actor_id,
-            officer_id=officer,
-            agency_id=agency_id,
-            subject_type=subject_type,
-            subject_id=subject_id,
-            payload=normalised,
-        )
-        digest = chain_hash(head.hash, body)
-        event = Event.objects.create(
-            sequence=sequence,
-            recorded_at=recorded_at,
-            event_type=event_type,
-            actor_id=actor_id,
-            officer_id=officer,
-            agency_id=agency_id,
-            subject_type=subject_type,
-            subject_id=subject_id,
-            payload=normalised,
-            prev_hash=head.hash,
-            hash=digest,
-        )
-        ChainHead.objects.filter(pk=1).update(sequence=sequence, hash=digest)
+    if not IDENTIFIER.match(subject_id):
+        raise LedgerError(f"对象标识“{subject_id}”含有不允许的字符", field="subject")
+    # No savepoint: the event belongs to the caller's transaction; if recording fails, the change fails.
+    with transaction.atomic(savepoint=False):
+        sequence, prev_hash = _claim_next_sequence()
+        recorded_at_us = to_microseconds(timezone.now())
+        fields: dict[str, Any] = {
+            "sequence": sequence,
+            "recorded_at_us": recorded_at_us,
+            "event_type": event_type,
+            "actor_id": actor_id,
+            "officer_id": officer,
+            "agency_id": agency_id,
+            "subject_type": subject_type,
+            "subject_id": subject_id,
+            "payload": text,
+        }
+        digest = chain_hash(prev_hash, event_body(**fields))
+        _store([*fields.values(), prev_hash, digest], digest)
+    event = Event(**fields, prev_hash=prev_hash, hash=digest)
+    event._state.adding = False
+    event._state.db = connection.alias
     return event
 
 
@@ -178,18 +208,9 @@ class VerifyResult:
         return self.problem is None
 
 
-_FIELDS = (
-    "sequence",
-    "recorded_at",
-    "event_type",
-    "actor_id",
-    "officer_id",
-    "agency_id",
-    "subject_type",
-    "subject_id",
-    "payload",
-    "prev_hash",
-    "hash",
+_SELECT = (
+    "SELECT sequence, recorded_at_us, event_type, actor_id, officer_id, agency_id, subject_type, subject_id, "
+    "payload, prev_hash, hash FROM ledger_event WHERE sequence > %s ORDER BY sequence LIMIT %s"
 )
 
 
@@ -197,14 +218,16 @@ def _events_from(start: int, chunk: int) -> Iterator[tuple[Any, ...]]:
     """Stream events in sequence order, keyset-paginated: constant memory on any database."""
     last = start - 1
     while True:
-        rows = list(Event.objects.filter(sequence__gt=last).order_by("sequence").values_list(*_FIELDS)[:chunk])
+        with connection.cursor() as cursor:
+            cursor.execute(_SELECT, [last, chunk])
+            rows = cursor.fetchall()
         if not rows:
             return
         yield from rows
         last = rows[-1][0]
 
 
-def verify_chain(*, start: int = 1, chunk: int = 5000, progress: Callable[[int], None] | None = None) -> VerifyResult:
+def verify_chain(*, start: int = 1, chunk: int = 20000, progress: Callable[[int], None] | None = None) -> VerifyResult:
     """Recompute every hash from ``start`` and check links, gaps, the head and every checkpoint signature."""
     expected_prev = GENESIS_HASH
     if start > 1:
@@ -218,7 +241,7 @@ def verify_chain(*, start: int = 1, chunk: int = 5000, progress: Callable[[int],
     for row in _events_from(start, chunk):
         (
             sequence,
-            recorded_at,
+            recorded_at_us,
             event_type,
             actor_id,
             officer_id,
@@ -243,7 +266,7 @@ def verify_chain(*, start: int = 1, chunk: int = 5000, progress: Callable[[int],
             )
         body = event_body(
             sequence=sequence,
-            recorded_at=recorded_at,
+            recorded_at_us=recorded_at_us,
             event_type=event_type,
             actor_id=actor_id,
             officer_id=officer_id,

@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from zhifa.personnel import views
 
 app_name = "personnel"
-urlpatterns: list = []
+urlpatterns = [
+    path("officers/", views.officer_list, name="officer-list"),
+    path("officers/<int:pk>/", views.officer_detail, name="officer-detail"),
+    path("officers/certificate-rates/", views.certificate_rates, name="certificate-rates"),
+]

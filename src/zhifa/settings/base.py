@@ -139,6 +139,12 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "RegionLevelEnum": "zhifa.org.choices.RegionLevel",
         "LawLevelEnum": "zhifa.laws.choices.LawLevel",
+        "OfficerKindEnum": "zhifa.personnel.choices.OfficerKind",
+        "CertificateKindEnum": "zhifa.personnel.choices.CertificateKind",
+        "CertificateStateEnum": "zhifa.personnel.choices.CertificateState",
+        "CertificateStatusEnum": "zhifa.personnel.choices.CertificateStatus",
+        "LeftPostReasonEnum": "zhifa.personnel.choices.LeftPostReason",
+        "PersonalFieldEnum": "zhifa.parties.choices.PersonalField",
     },
 }
 

@@ -1,4 +1,8 @@
-from rest_framework.routers import DefaultRouter
+from rest_framework.routers import SimpleRouter
 
-router = DefaultRouter()
+from zhifa.parties.api import views
+
+router = SimpleRouter()
+router.register("parties", views.PartyViewSet, basename="party")
+
 urlpatterns = router.urls

@@ -17,7 +17,7 @@ class Command(BaseCommand):
         sub = parser.add_subparsers(dest="action", required=True)
         verify = sub.add_parser("verify", help="重新计算整条链并校验所有检查点签名")
         verify.add_argument("--from", dest="start", type=int, default=1, help="从该序号开始校验")
-        verify.add_argument("--chunk", type=int, default=5000, help="每批读取的记录数")
+        verify.add_argument("--chunk", type=int, default=20000, help="每批读取的记录数")
         sub.add_parser("checkpoint", help="用系统 SM2 密钥签名封存当前链头（幂等）")
 
     def handle(self, *args: Any, **options: Any) -> None:

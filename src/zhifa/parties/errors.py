@@ -1,0 +1,5 @@
+from zhifa.core.errors import DomainError
+
+
+class PartyError(DomainError):
+    code = "party_invalid"
