@@ -10,6 +10,7 @@ from django.db import transaction
 
 from zhifa.demo import catalog, laws, org, parties, personnel
 from zhifa.demo.context import DemoContext
+from zhifa.ledger.services import create_checkpoint
 from zhifa.org.models import Region, User
 
 LOADERS = [org.load, personnel.load, laws.load, catalog.load, parties.load]
@@ -36,6 +37,7 @@ def load_demo() -> bool:
     ctx = DemoContext()
     for loader in LOADERS:
         loader(ctx)
+    create_checkpoint()  # seal the demo's history so `zhifa ledger verify` has a signed checkpoint to check
     return True
 
 

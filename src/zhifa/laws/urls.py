@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from zhifa.laws import views
 
 app_name = "laws"
-urlpatterns: list = []
+urlpatterns = [
+    path("laws/", views.law_list, name="law_list"),
+    path("laws/lookup/", views.article_lookup, name="article_lookup"),
+    path("laws/<int:pk>/", views.law_detail, name="law_detail"),
+]

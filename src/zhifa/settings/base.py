@@ -145,6 +145,8 @@ SPECTACULAR_SETTINGS = {
         "CertificateStatusEnum": "zhifa.personnel.choices.CertificateStatus",
         "LeftPostReasonEnum": "zhifa.personnel.choices.LeftPostReason",
         "PersonalFieldEnum": "zhifa.parties.choices.PersonalField",
+        "ItemKindEnum": "zhifa.catalog.choices.ItemKind",
+        "EnforcementItemStateEnum": "zhifa.catalog.choices.EnforcementItemState",
     },
 }
 

@@ -1,4 +1,8 @@
-from rest_framework.routers import DefaultRouter
+from rest_framework.routers import SimpleRouter
 
-router = DefaultRouter()
+from zhifa.laws.api.views import ArticleViewSet, LawViewSet
+
+router = SimpleRouter()
+router.register("laws", LawViewSet, basename="law")
+router.register("articles", ArticleViewSet, basename="article")
 urlpatterns = router.urls
