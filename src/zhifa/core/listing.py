@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 PAGE_SIZE = 50
+MAX_PAGE_SIZE = 200
 
 
 def search(queryset: QuerySet[Any], request: HttpRequest, fields: list[str]) -> QuerySet[Any]:
@@ -23,8 +24,14 @@ def search(queryset: QuerySet[Any], request: HttpRequest, fields: list[str]) -> 
     return queryset.filter(condition)
 
 
+def page_size(request: HttpRequest) -> int:
+    """``?page_size=N`` (1–200), else 50."""
+    raw = request.GET.get("page_size", "")
+    return min(max(int(raw), 1), MAX_PAGE_SIZE) if raw.isdigit() else PAGE_SIZE
+
+
 def paginate(queryset: QuerySet[Any], request: HttpRequest) -> Page:
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    return Paginator(queryset, page_size(request)).get_page(request.GET.get("page"))
 
 
 def render_list(

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from zhifa.core.calendar import today
+from zhifa.core.listing import paginate
 from zhifa.laws import services
 from zhifa.laws.choices import LawLevel
 from zhifa.laws.errors import LawsError
@@ -26,7 +26,7 @@ def law_list(request: HttpRequest) -> HttpResponse:
     )
     if level in LawLevel.values:
         laws = laws.filter(level=level)
-    page = Paginator(laws, 50).get_page(request.GET.get("page"))
+    page = paginate(laws, request)
     context = {"page": page, "q": q, "level": level, "levels": LawLevel.choices}
     template = "laws/_law_rows.html" if request.headers.get("HX-Request") else "laws/law_list.html"
     return render(request, template, context)

@@ -7,12 +7,12 @@ from datetime import date
 
 import rules
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from zhifa.core.calendar import today
+from zhifa.core.listing import paginate
 from zhifa.core.masking import mask_id_number, mask_phone
 from zhifa.org.models import Agency
 from zhifa.personnel.choices import CertificateState, CertificateStatus, OfficerKind
@@ -26,7 +26,6 @@ from zhifa.personnel.services import (
     training_hours,
 )
 
-PAGE_SIZE = 50
 STATUS_BADGE = {
     CertificateStatus.VALID: "ok",
     CertificateStatus.NOT_YET_EFFECTIVE: "warn",
@@ -108,7 +107,7 @@ def officer_list(request: HttpRequest) -> HttpResponse:
     if q:
         matching = Certificate.objects.filter(officer=OuterRef("pk"), number__icontains=q)
         officers = officers.filter(Q(name__icontains=q) | Q(Exists(matching)))
-    page = Paginator(officers, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(officers, request)
     context = {
         "page": page,
         "rows": [_officer_row(request, officer, day) for officer in page.object_list],

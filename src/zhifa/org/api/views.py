@@ -27,7 +27,7 @@ class RegionViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_fields = ["level", "parent"]
 
     def get_queryset(self) -> QuerySet[Region]:
-        return Region.objects.visible_to(self.request.user).select_related("parent__parent__parent")
+        return Region.objects.visible_to(self.request.user).select_related("parent__parent__parent__parent")
 
 
 class SectorViewSet(viewsets.ReadOnlyModelViewSet):
