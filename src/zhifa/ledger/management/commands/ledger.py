@@ -8,6 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from zhifa.ledger.services import create_checkpoint, verify_chain
+from zhifa.ledger.signatures import verify_signatures
 
 
 class Command(BaseCommand):
@@ -34,8 +35,12 @@ class Command(BaseCommand):
             progress=lambda seq: self.stderr.write(f"已校验至 #{seq} …"),
         )
         if result.problem is None:
+            problem = verify_signatures()
+            if problem is not None:
+                self.stderr.write(f"校验失败：#{problem.sequence} {problem.message}")
+                sys.exit(1)
             self.stdout.write(
-                f"完整：已校验 {result.events} 条记录（至 #{result.last_sequence}），{result.checkpoints} 个检查点签名有效。"
+                f"完整：已校验 {result.events} 条记录（至 #{result.last_sequence}），{result.checkpoints} 个检查点签名及全部电子签名有效。"
             )
             return
         self.stderr.write(f"校验失败：#{result.problem.sequence} {result.problem.message}")
