@@ -125,7 +125,7 @@ def other_region_supervisor(neighbour_bureau):
 
 @pytest.fixture
 def system_admin(db):
-    return UserFactory(username="sysadmin", name="朱系统", agency=None, roles=[Role.SYSTEM_ADMIN], is_staff=True)
+    return UserFactory(username="sysadmin", name="朱系统", agency=None, roles=[Role.SYSTEM_ADMIN], is_staff=True, is_superuser=True)
 
 
 @pytest.fixture

@@ -82,3 +82,10 @@ def test_user_without_agency_or_roles_sees_nothing(api_client, agency):
     api_client.force_authenticate(UserFactory(agency=None))
     assert api_client.get(reverse("agency-list")).json()["count"] == 0
     assert api_client.get(reverse("agency-detail", args=[agency.pk])).status_code == 404
+
+
+def test_core_scope_uses_the_same_system_admin_role_as_org():
+    from zhifa.core.scope import SYSTEM_ADMIN
+    from zhifa.org.choices import Role
+
+    assert SYSTEM_ADMIN == Role.SYSTEM_ADMIN

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
 from zhifa.catalog.models import AvRequirement, EnforcementItem, MajorDecisionCriterion
+from zhifa.core.audit import RecordedAdmin
 
 
 @admin.register(EnforcementItem)
-class EnforcementItemAdmin(admin.ModelAdmin):
+class EnforcementItemAdmin(RecordedAdmin):
     """Read-mostly: state changes go through the services (API and staff UI), never through the admin form."""
 
     list_display = ["code", "name", "kind", "agency", "sector", "version", "state", "effective_on"]
@@ -16,7 +17,7 @@ class EnforcementItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(AvRequirement)
-class AvRequirementAdmin(admin.ModelAdmin):
+class AvRequirementAdmin(RecordedAdmin):
     list_display = ["step", "agency", "item", "is_mandatory", "rule_id"]
     list_filter = ["step", "is_mandatory", "rule_id"]
     list_select_related = ["agency", "item"]
@@ -24,7 +25,7 @@ class AvRequirementAdmin(admin.ModelAdmin):
 
 
 @admin.register(MajorDecisionCriterion)
-class MajorDecisionCriterionAdmin(admin.ModelAdmin):
+class MajorDecisionCriterionAdmin(RecordedAdmin):
     list_display = [
         "kind",
         "party_category",

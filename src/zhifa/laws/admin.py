@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from zhifa.core.audit import RecordedAdmin
 from zhifa.laws.models import Article, Law, LawVersion, ViolationType
 
 
@@ -9,7 +10,7 @@ class LawVersionInline(admin.TabularInline):
 
 
 @admin.register(Law)
-class LawAdmin(admin.ModelAdmin):
+class LawAdmin(RecordedAdmin):
     list_display = ["title", "short_title", "level", "issuing_body"]
     list_filter = ["level"]
     search_fields = ["title", "short_title"]
@@ -17,14 +18,14 @@ class LawAdmin(admin.ModelAdmin):
 
 
 @admin.register(LawVersion)
-class LawVersionAdmin(admin.ModelAdmin):
+class LawVersionAdmin(RecordedAdmin):
     list_display = ["law", "label", "promulgated_on", "effective_on", "repealed_on"]
     list_select_related = ["law"]
     search_fields = ["law__title", "law__short_title", "label"]
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(RecordedAdmin):
     list_display = ["__str__", "version"]
     list_select_related = ["version__law"]
     list_filter = ["version__law"]
@@ -33,7 +34,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
 
 @admin.register(ViolationType)
-class ViolationTypeAdmin(admin.ModelAdmin):
+class ViolationTypeAdmin(RecordedAdmin):
     list_display = ["code", "name", "sector_code"]
     search_fields = ["code", "name"]
     raw_id_fields = ["violation_basis", "penalty_basis"]

@@ -1,18 +1,19 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
+from zhifa.core.audit import RecordedAdmin, RecordedAdminMixin
 from zhifa.org.models import Agency, Department, Region, RoleGrant, Sector, User
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(RecordedAdmin):
     list_display = ["code", "name", "level", "parent"]
     list_filter = ["level"]
     search_fields = ["code", "name"]
 
 
 @admin.register(Sector)
-class SectorAdmin(admin.ModelAdmin):
+class SectorAdmin(RecordedAdmin):
     list_display = ["code", "name"]
 
 
@@ -22,7 +23,7 @@ class DepartmentInline(admin.TabularInline):
 
 
 @admin.register(Agency)
-class AgencyAdmin(admin.ModelAdmin):
+class AgencyAdmin(RecordedAdmin):
     list_display = ["name", "kind", "region", "uscc", "is_judicial_bureau", "is_active"]
     list_filter = ["kind", "is_judicial_bureau", "region"]
     search_fields = ["name", "uscc"]
@@ -36,7 +37,7 @@ class RoleGrantInline(admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(RecordedAdminMixin, DjangoUserAdmin):
     list_display = ["username", "name", "agency", "is_active"]
     list_filter = ["is_active", "agency"]
     search_fields = ["username", "name"]

@@ -7,12 +7,13 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
+from zhifa.core.audit import RecordedAdmin
 from zhifa.parties.choices import PartyKind
 from zhifa.parties.models import Party, PersonalDataAccess
 
 
 @admin.register(Party)
-class PartyAdmin(admin.ModelAdmin):
+class PartyAdmin(RecordedAdmin):
     list_display = [
         "name",
         "kind",
@@ -65,7 +66,7 @@ class PartyAdmin(admin.ModelAdmin):
 
 
 @admin.register(PersonalDataAccess)
-class PersonalDataAccessAdmin(admin.ModelAdmin):
+class PersonalDataAccessAdmin(RecordedAdmin):
     list_display = ["accessed_at", "user", "party", "field", "purpose"]
     list_filter = ["field"]
     list_select_related = ["user", "party"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from zhifa.core.audit import RecordedAdmin
 from zhifa.personnel.models import Certificate, ExamResult, Officer, QualificationExam, TrainingRecord
 
 
@@ -16,7 +17,7 @@ class CertificateInline(admin.TabularInline):
 
 
 @admin.register(Officer)
-class OfficerAdmin(admin.ModelAdmin):
+class OfficerAdmin(RecordedAdmin):
     list_display = ["name", "agency", "kind", "position", "is_on_post"]
     list_filter = ["kind", "is_on_post", "agency"]
     search_fields = ["name", "certificates__number"]
@@ -26,7 +27,7 @@ class OfficerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Certificate)
-class CertificateAdmin(admin.ModelAdmin):
+class CertificateAdmin(RecordedAdmin):
     list_display = ["number", "officer", "issuing_authority", "kind", "effective_on", "expires_on", "state"]
     list_filter = ["state", "kind"]
     search_fields = ["number", "officer__name"]
@@ -36,18 +37,18 @@ class CertificateAdmin(admin.ModelAdmin):
 
 
 @admin.register(QualificationExam)
-class QualificationExamAdmin(admin.ModelAdmin):
+class QualificationExamAdmin(RecordedAdmin):
     list_display = ["name", "held_on", "pass_score"]
 
 
 @admin.register(ExamResult)
-class ExamResultAdmin(admin.ModelAdmin):
+class ExamResultAdmin(RecordedAdmin):
     list_display = ["officer", "exam", "score", "is_qualified"]
     list_select_related = ["officer", "exam"]
     readonly_fields = ["is_qualified"]
 
 
 @admin.register(TrainingRecord)
-class TrainingRecordAdmin(admin.ModelAdmin):
+class TrainingRecordAdmin(RecordedAdmin):
     list_display = ["officer", "title", "hours", "completed_on", "organizer"]
     list_select_related = ["officer"]
