@@ -27,6 +27,7 @@ __all__ = [
     "add_months",
     "add_working_days",
     "calendar_deadline",
+    "format_day",
     "is_working_day",
     "next_working_day",
     "today",
@@ -35,6 +36,11 @@ __all__ = [
 
 # Guard against runaway loops on absurd input: no statutory period is anywhere near this long.
 _MAX_WORKING_DAYS = 3700
+
+
+def format_day(day: date) -> str:
+    """``2021年4月15日`` (GLOSSARY: dates are shown this way)."""
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def today() -> date:

@@ -21,6 +21,7 @@ import rules
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import Choices
 from django.utils.module_loading import autodiscover_modules
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
@@ -258,3 +259,16 @@ def parse_decimal(value: str, *, field_name: str) -> Decimal:
         return Decimal(value.replace(",", "").strip())
     except InvalidOperation:
         raise ValidationError({field_name: f"数值“{value}”无法识别"}) from None
+
+
+def choice_value(text: str, choices: type[Choices], *, field_name: str, label: str) -> str:
+    """Map a cell holding a choice's Chinese label (or its identifier) to the identifier.
+
+    Raises a field-keyed ``ValidationError`` listing the allowed labels, e.g. “主体类别“事业单位”无效，应为：…”.
+    """
+    value = (text or "").strip()
+    for identifier, chinese in choices.choices:
+        if value in (str(chinese), identifier):
+            return str(identifier)
+    allowed = "、".join(str(chinese) for _, chinese in choices.choices)
+    raise ValidationError({field_name: f"{label}“{value}”无效，应为：{allowed}"})

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from django.db.models import Q
 
-
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser as User
 

@@ -8,7 +8,7 @@ take the same sequence number or the same ``prev_hash``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -17,6 +17,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
 
+from zhifa.core.audit import model_snake
 from zhifa.ledger import crypto
 from zhifa.ledger.canonical import (
     GENESIS_HASH,
@@ -141,6 +142,22 @@ def record(
     event._state.adding = False
     event._state.db = connection.alias
     return event
+
+
+def record_view(*, viewer: Any, subject: models.Model, agency: Any = None, handler_ids: Iterable[int] = ()) -> Event | None:
+    """调阅留痕 (R-REC-007): a read of a file by anyone other than its handlers is an event ``<model>.viewed``.
+
+    ``handler_ids`` are the user ids whose reads are part of their own work and not recorded.
+    """
+    if viewer is None or not getattr(viewer, "is_authenticated", False) or viewer.pk in set(handler_ids):
+        return None
+    return record(
+        event_type=f"{model_snake(subject)}.viewed",
+        actor=viewer,
+        agency=agency,
+        subject=subject,
+        payload={"viewer_agency_id": getattr(viewer, "agency_id", None)},
+    )
 
 
 def trail(subject: models.Model) -> models.QuerySet[Event]:

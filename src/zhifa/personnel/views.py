@@ -23,6 +23,7 @@ from zhifa.personnel.services import (
     REVIEWER_RATIO_MINIMUM,
     agency_figures,
     enforcement_refusal,
+    open_officer_file,
     training_hours,
 )
 
@@ -126,6 +127,7 @@ def officer_list(request: HttpRequest) -> HttpResponse:
 def officer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     day = today()
     officer = get_object_or_404(Officer.objects.visible_to(request.user).with_certificates(), pk=pk)
+    open_officer_file(viewer=request.user, officer=officer)
     hours = training_hours(officer, year=day.year)
     context = {
         "row": _officer_row(request, officer, day),

@@ -30,6 +30,7 @@ from zhifa.personnel.services.figures import (
     training_shortfall,
 )
 from zhifa.personnel.services.officers import (
+    open_officer_file,
     record_exam_result,
     record_leaving_post,
     record_training,
@@ -52,6 +53,7 @@ __all__ = [
     "cancel_certificate",
     "certificate_rate",
     "enforcement_refusal",
+    "open_officer_file",
     "record_exam_result",
     "record_leaving_post",
     "record_training",

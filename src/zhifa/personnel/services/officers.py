@@ -11,6 +11,7 @@ from django.db import transaction
 
 from zhifa.core.validators import normalize_id_number
 from zhifa.ledger.services import record as record_event
+from zhifa.ledger.services import record_view
 from zhifa.org.models import Agency, Department, User
 from zhifa.personnel.choices import CertificateState, LeftPostReason, OfficerKind
 from zhifa.personnel.errors import AlreadyLeftPost
@@ -204,3 +205,11 @@ def record_training(
         payload={"title": title, "hours": str(hours), "completed_on": completed_on.isoformat()},
     )
     return record
+
+
+@transaction.atomic
+def open_officer_file(*, viewer: Any, officer: Officer) -> None:
+    """调阅留痕 (R-REC-007): a read of an officer's file from outside the officer's agency is recorded."""
+    if getattr(viewer, "agency_id", None) == officer.agency_id:
+        return
+    record_view(viewer=viewer, subject=officer, agency=officer.agency)
