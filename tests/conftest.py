@@ -114,6 +114,17 @@ def auditor(bureau):
 
 
 @pytest.fixture
+def evaluator(bureau):
+    return UserFactory(username="evaluator", name="尤评查", agency=bureau, roles=[Role.EVALUATOR])
+
+
+@pytest.fixture
+def agency_evaluator(agency):
+    """An evaluator role held inside an ordinary agency: reads only that agency, never the region."""
+    return UserFactory(username="agency_evaluator", name="许自评", agency=agency, roles=[Role.EVALUATOR])
+
+
+@pytest.fixture
 def city_supervisor(city_bureau):
     return UserFactory(username="city_supervisor", name="韩市监", agency=city_bureau, roles=[Role.SUPERVISOR])
 
@@ -125,7 +136,9 @@ def other_region_supervisor(neighbour_bureau):
 
 @pytest.fixture
 def system_admin(db):
-    return UserFactory(username="sysadmin", name="朱系统", agency=None, roles=[Role.SYSTEM_ADMIN], is_staff=True, is_superuser=True)
+    return UserFactory(
+        username="sysadmin", name="朱系统", agency=None, roles=[Role.SYSTEM_ADMIN], is_staff=True, is_superuser=True
+    )
 
 
 @pytest.fixture
@@ -161,3 +174,12 @@ def append_only(db):
     from zhifa.ledger.db import create_triggers
 
     create_triggers(connection)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Throttle counters and other cached values never leak from one test into another."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

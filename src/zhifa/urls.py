@@ -4,7 +4,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
-from rest_framework.authtoken.views import obtain_auth_token
+from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.throttling import ScopedRateThrottle
 
 from zhifa import views
 from zhifa.core.views import healthz
@@ -15,8 +16,16 @@ admin.site.index_title = "基础数据管理"
 
 APPS = ["org", "personnel", "laws", "catalog", "parties"]
 
+
+class TokenView(ObtainAuthToken):
+    """POST username and password → token. Throttled (20 attempts a minute per address)."""
+
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "auth_token"
+
+
 api_patterns = [
-    path("auth/token/", obtain_auth_token, name="api-token"),
+    path("auth/token/", TokenView.as_view(), name="api-token"),
     *[path("", include(f"zhifa.{app}.api.urls")) for app in APPS],
 ]
 

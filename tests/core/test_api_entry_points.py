@@ -65,3 +65,14 @@ def test_home_page_shows_tiles_for_the_users_scope(client, handler, other_agency
     assert response.status_code == 200
     tiles = {t["label"]: t["count"] for t in response.context["tiles"]}
     assert tiles["执法主体"] == 1
+
+
+def test_token_endpoint_is_throttled(api_client, handler, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    for _ in range(20):
+        api_client.post("/api/v1/auth/token/", {"username": "handler", "password": "wrong"})
+    response = api_client.post("/api/v1/auth/token/", {"username": "handler", "password": "wrong"})
+    assert response.status_code == 429
+    cache.clear()

@@ -150,3 +150,21 @@ def test_export_lists_the_agencies_in_scope(client, bureau_admin, agency, neighb
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][0] == "名称"
     assert [r[0] for r in rows[1:]] == [bureau_admin.agency.name, agency.name]
+
+
+def test_a_corrupted_sheet_inside_a_valid_zip_is_refused_in_chinese(bureau_admin, county, sector):
+    import zipfile
+
+    original = workbook_bytes(HEADERS, [good_row(1)]).getvalue()
+    broken = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(original)) as source, zipfile.ZipFile(broken, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data[: len(data) // 2]  # truncated XML: openpyxl only notices when rows are read
+            target.writestr(item, data)
+    broken.seek(0)
+    with pytest.raises(ImportFailed) as excinfo:
+        import_workbook(get_spec("agencies"), broken, user=bureau_admin)
+    assert excinfo.value.message == "文件无法读取：请上传由模板填写的 .xlsx 文件"
+    assert Agency.objects.filter(name="示范县第1执法局").count() == 0

@@ -19,7 +19,9 @@ def test_format_day():
 
 def test_choice_value_accepts_label_or_identifier_and_names_the_field():
     assert choice_value("行政机关", AgencyKind, field_name="kind", label="主体类别") == "administrative_organ"
-    assert choice_value("administrative_organ", AgencyKind, field_name="kind", label="主体类别") == "administrative_organ"
+    assert (
+        choice_value("administrative_organ", AgencyKind, field_name="kind", label="主体类别") == "administrative_organ"
+    )
     with pytest.raises(ValidationError) as excinfo:
         choice_value("事业单位", AgencyKind, field_name="kind", label="主体类别")
     assert excinfo.value.message_dict == {

@@ -105,3 +105,39 @@ def test_refused_change_records_nothing(api_client, handler, agency):
     api_client.force_authenticate(handler)
     api_client.patch(reverse("agency-detail", args=[agency.pk]), {"phone": "0731-12345678"}, format="json")
     assert Event.objects.count() == 0
+
+
+def test_create_without_required_fields_names_each_field_in_chinese(api_client, bureau_admin, county):
+    api_client.force_authenticate(bureau_admin)
+    response = api_client.post(reverse("agency-list"), {"name": "新局", "region": county.pk}, format="json")
+    assert response.status_code == 400
+    assert set(response.json()) == {"uscc", "legal_representative", "address", "phone"}
+    assert response.json()["uscc"] == ["该字段是必填项。"]
+
+
+def test_agency_admin_cannot_make_its_agency_a_judicial_bureau(agency_admin, agency):
+    from zhifa.core.errors import PermissionDenied
+    from zhifa.org.services import update_agency
+
+    with pytest.raises(PermissionDenied) as excinfo:
+        update_agency(actor=agency_admin, agency=agency, is_judicial_bureau=True)
+    assert excinfo.value.message == "主体类别和是否司法局只能由系统管理员或司法局管理员修改"
+    agency.refresh_from_db()
+    assert agency.is_judicial_bureau is False
+    update_agency(actor=agency_admin, agency=agency, is_judicial_bureau=False, phone="0731-12345678")  # unchanged: fine
+
+
+def test_bureau_admin_may_change_the_kind(bureau_admin, agency):
+    from zhifa.org.services import update_agency
+
+    changed = update_agency(actor=bureau_admin, agency=agency, kind="authorized_organization")
+    assert changed.kind == "authorized_organization"
+
+
+def test_username_taken_is_a_field_error(agency_admin, agency, handler):
+    from zhifa.org.errors import OrgError
+    from zhifa.org.services import create_user
+
+    with pytest.raises(OrgError) as excinfo:
+        create_user(actor=agency_admin, username="handler", name="重名", agency=agency, roles=["handler"])
+    assert (excinfo.value.field, excinfo.value.message) == ("username", "用户名“handler”已被使用")

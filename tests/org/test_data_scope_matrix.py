@@ -22,6 +22,8 @@ MATRIX = {
     "supervisor": {OWN: 200, OTHER: 200, NEIGHBOUR: 404},
     "bureau_admin": {OWN: 200, OTHER: 200, NEIGHBOUR: 404},
     "auditor": {OWN: 200, OTHER: 200, NEIGHBOUR: 404},
+    "evaluator": {OWN: 200, OTHER: 200, NEIGHBOUR: 404},
+    "agency_evaluator": {OWN: 200, OTHER: 404, NEIGHBOUR: 404},
     "city_supervisor": {OWN: 200, OTHER: 200, NEIGHBOUR: 200},
     "other_region_supervisor": {OWN: 404, OTHER: 404, NEIGHBOUR: 200},
     "system_admin": {OWN: 200, OTHER: 200, NEIGHBOUR: 200},

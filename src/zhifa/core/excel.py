@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -167,26 +167,31 @@ def _save(workbook: Workbook) -> bytes:
     return buffer.getvalue()
 
 
+_UNREADABLE = (
+    InvalidFileException,
+    zipfile.BadZipFile,
+    ElementTree.ParseError,
+    KeyError,
+    OSError,
+    ValueError,
+    TypeError,
+    IndexError,
+)
+
+
 def _read_rows(spec: ImportSpec, file: BinaryIO | UploadedFile) -> list[tuple[int, dict[str, str]]]:
+    """Read the first sheet. openpyxl parses lazily, so reading the rows is inside the same guard as opening."""
     try:
         workbook = load_workbook(file, read_only=True, data_only=True)
-    except (
-        InvalidFileException,
-        zipfile.BadZipFile,
-        ElementTree.ParseError,
-        KeyError,
-        OSError,
-        ValueError,
-        TypeError,
-    ) as exc:
+        try:
+            raw_rows = list(_raw_rows(workbook.worksheets[0]))
+        finally:
+            workbook.close()
+    except _UNREADABLE as exc:
         raise ImportFailed("文件无法读取：请上传由模板填写的 .xlsx 文件") from exc
-    sheet = workbook.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
-    try:
-        header_row = next(rows)
-    except StopIteration:
-        raise ImportFailed("文件为空：第1行应为列名") from None
-    headers = [_cell_text(h).rstrip("*") for h in header_row]
+    if not raw_rows:
+        raise ImportFailed("文件为空：第1行应为列名")
+    headers = [_cell_text(h).rstrip("*") for h in raw_rows[0]]
     by_header = {c.header: c for c in spec.columns}
     missing = [c.header for c in spec.columns if c.required and c.header not in headers]
     if missing:
@@ -195,17 +200,21 @@ def _read_rows(spec: ImportSpec, file: BinaryIO | UploadedFile) -> list[tuple[in
     if unknown:
         raise ImportFailed(f"无法识别的列：{'、'.join(unknown)}（请使用导入模板）")
     result: list[tuple[int, dict[str, str]]] = []
-    for line, values in enumerate(rows, start=2):
+    for line, values in enumerate(raw_rows[1:], start=2):
         cells = {headers[i]: _cell_text(v) for i, v in enumerate(values) if i < len(headers) and headers[i]}
-        if not any(cells.values()):
-            continue
-        result.append((line, {by_header[h].key: cells.get(h, "") for h in by_header if h in cells}))
-        if len(result) > MAX_ROWS:
-            raise ImportFailed(f"一次最多导入{MAX_ROWS}行，请拆分文件")
-    workbook.close()
+        if any(cells.values()):
+            result.append((line, {by_header[h].key: cells.get(h, "") for h in by_header if h in cells}))
     if not result:
         raise ImportFailed("文件中没有数据行")
     return result
+
+
+def _raw_rows(sheet: Any) -> Iterator[tuple[Any, ...]]:
+    """Rows as value tuples, refusing files larger than ``MAX_ROWS`` data rows before reading them all."""
+    for index, values in enumerate(sheet.iter_rows(values_only=True)):
+        if index > MAX_ROWS:
+            raise ImportFailed(f"一次最多导入{MAX_ROWS}行，请拆分文件")
+        yield values
 
 
 def _row_errors(spec: ImportSpec, line: int, exc: Exception) -> list[RowError]:

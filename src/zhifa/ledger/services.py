@@ -144,7 +144,9 @@ def record(
     return event
 
 
-def record_view(*, viewer: Any, subject: models.Model, agency: Any = None, handler_ids: Iterable[int] = ()) -> Event | None:
+def record_view(
+    *, viewer: Any, subject: models.Model, agency: Any = None, handler_ids: Iterable[int] = ()
+) -> Event | None:
     """调阅留痕 (R-REC-007): a read of a file by anyone other than its handlers is an event ``<model>.viewed``.
 
     ``handler_ids`` are the user ids whose reads are part of their own work and not recorded.

@@ -7,12 +7,12 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
-from zhifa.core.excel import Column, ImportSpec, register
+from zhifa.core.excel import Column, ImportSpec, choice_value, register
 from zhifa.org import services
 from zhifa.org.choices import AgencyKind
+from zhifa.org.lookups import agency_by_name
 from zhifa.org.models import Agency, Region, Sector
 
-_KIND_BY_LABEL = {label: value for value, label in AgencyKind.choices}
 _YES = {"是", "Y", "y", "1", "true", "TRUE"}
 
 
@@ -38,9 +38,7 @@ class AgencyImport(ImportSpec):
     ]
 
     def import_row(self, row: dict[str, str], *, user: Any) -> None:
-        kind = _KIND_BY_LABEL.get(row["kind"])
-        if kind is None:
-            raise ValidationError({"kind": f"主体类别“{row['kind']}”无效，应为：{'、'.join(_KIND_BY_LABEL)}"})
+        kind = choice_value(row["kind"], AgencyKind, field_name="kind", label="主体类别")
         region = Region.objects.filter(code=row["region"]).first()
         if region is None:
             raise ValidationError({"region": f"行政区划代码“{row['region']}”不存在"})
@@ -52,9 +50,9 @@ class AgencyImport(ImportSpec):
             sectors.append(sector)
         entrusting = None
         if row.get("entrusting_agency"):
-            entrusting = Agency.objects.filter(name=row["entrusting_agency"]).first()
-            if entrusting is None:
-                raise ValidationError({"entrusting_agency": f"委托机关“{row['entrusting_agency']}”不存在"})
+            entrusting = agency_by_name(
+                user, row["entrusting_agency"], field_name="entrusting_agency", label="委托机关"
+            )
         services.create_agency(
             actor=user,
             region=region,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import rules
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from zhifa.core.errors import PermissionDenied
+from zhifa.core.permissions import require
 from zhifa.ledger.services import record
 from zhifa.org.choices import AgencyKind, Role
 from zhifa.org.errors import OrgError
@@ -29,9 +29,14 @@ AGENCY_FIELDS = (
 )
 
 
+# Fields that change what an agency *is* (and so who supervises whom): only system or bureau admins.
+STATUS_FIELDS = frozenset({"kind", "is_judicial_bureau"})
+
+
 def _require(user: Any, perm: str, obj: Any = None, message: str = "您没有执行此操作的权限") -> None:
-    if not rules.has_perm(perm, user, obj):
+    if user is None:
         raise PermissionDenied(message)
+    require(user, perm, obj, message=message)
 
 
 @transaction.atomic
@@ -99,6 +104,13 @@ def update_agency(*, actor: Any, agency: Agency, sectors: list[Sector] | None = 
     unknown = set(changes) - set(AGENCY_FIELDS)
     if unknown:
         raise OrgError(f"不能修改字段：{'、'.join(sorted(unknown))}", field=sorted(unknown)[0])
+    status_changes = sorted(STATUS_FIELDS & {k for k, v in changes.items() if getattr(agency, k) != v})
+    if status_changes:
+        _require(
+            actor,
+            "org.add_agency",
+            message="主体类别和是否司法局只能由系统管理员或司法局管理员修改",
+        )
     locked = Agency.objects.select_for_update().get(pk=agency.pk)
     before = _agency_snapshot(locked)
     for name, value in changes.items():
@@ -137,8 +149,9 @@ def create_user(
         _require(actor, "org.manage_users", agency, "您没有管理该单位账号的权限")
     if Role.SYSTEM_ADMIN in roles and not actor.has_role(Role.SYSTEM_ADMIN):
         raise PermissionDenied("只有系统管理员可以授予系统管理员角色")
+    taken = OrgError(f"用户名“{username}”已被使用", field="username")
     if User.objects.filter(username=username).exists():
-        raise OrgError(f"用户名“{username}”已被使用", field="username")
+        raise taken
     user = User(username=username, name=name.strip(), agency=agency)
     if password:
         user.set_password(password)
@@ -146,8 +159,12 @@ def create_user(
         user.set_unusable_password()
     # /admin/ is the system administrator's tool; everyone else works in the staff UI and API.
     user.is_staff = user.is_superuser = Role.SYSTEM_ADMIN in roles
-    user.full_clean(exclude=["password"])
-    user.save()
+    user.full_clean(exclude=["password"], validate_unique=False)
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError:  # the same username committed by a concurrent request after our check
+        raise taken from None
     for role in roles:
         grant = RoleGrant(user=user, role=role)
         grant.full_clean(exclude=["user"])

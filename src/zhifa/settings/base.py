@@ -126,6 +126,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "zhifa.core.api.Pagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "zhifa.core.api.exception_handler",
+    # Password guessing on the token endpoint is throttled per client address.
+    "DEFAULT_THROTTLE_RATES": {"auth_token": "20/min"},
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "zhifa 行政执法综合管理监督信息系统 API",
@@ -138,6 +140,7 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "RegionLevelEnum": "zhifa.org.choices.RegionLevel",
+        "AgencyKindEnum": "zhifa.org.choices.AgencyKind",
         "LawLevelEnum": "zhifa.laws.choices.LawLevel",
         "OfficerKindEnum": "zhifa.personnel.choices.OfficerKind",
         "CertificateKindEnum": "zhifa.personnel.choices.CertificateKind",

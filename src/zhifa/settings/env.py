@@ -37,6 +37,11 @@ VARIABLES: dict[str, Variable] = {
         Variable("MEDIA_ROOT", "证据、音视频、文书文件的存放目录", "var/media"),
         Variable("STATIC_ROOT", "collectstatic 输出目录", "var/static"),
         Variable("DATA_DIR", "默认 SQLite 数据库与密钥文件所在目录", "var"),
+        Variable(
+            "TRUST_X_FORWARDED_PROTO",
+            "仅当前置反向代理会覆盖 X-Forwarded-Proto 请求头时设为 true（否则客户端可伪造 HTTPS）",
+            "false",
+        ),
         Variable("SECURE_SSL_REDIRECT", "生产环境是否将 HTTP 重定向到 HTTPS（由前置代理终止 TLS 时可关闭）", "true"),
         Variable("ZHIFA_DEMO_PASSWORD", "演示账号密码；不设置则每次 make run 随机生成并打印"),
     ]

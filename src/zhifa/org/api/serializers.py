@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from zhifa.org.choices import AgencyKind
 from zhifa.org.models import Agency, Department, Region, Sector, User
 
 
@@ -52,13 +53,27 @@ class AgencySerializer(serializers.ModelSerializer):
         ]
 
 
-class AgencyWriteSerializer(serializers.Serializer):
-    """Input for creating or changing an agency; validation itself lives in the model and service."""
+class AgencyCreateSerializer(serializers.Serializer):
+    """Input for registering an agency; the rules themselves live in the model and the service."""
 
-    region = serializers.PrimaryKeyRelatedField(queryset=Region.objects.all(), required=False)
+    region = serializers.PrimaryKeyRelatedField(queryset=Region.objects.all())
+    name = serializers.CharField(max_length=100)
+    uscc = serializers.CharField(max_length=18)
+    legal_representative = serializers.CharField(max_length=50)
+    address = serializers.CharField(max_length=200)
+    phone = serializers.CharField(max_length=30)
+    kind = serializers.ChoiceField(choices=AgencyKind.choices, required=False)
+    short_name = serializers.CharField(max_length=30, required=False, allow_blank=True)
+    email = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    complaint_phone = serializers.CharField(max_length=30, required=False, allow_blank=True)
+
+
+class AgencyWriteSerializer(serializers.Serializer):
+    """Input for changing an agency (PATCH: every field optional); the region never changes."""
+
     name = serializers.CharField(max_length=100, required=False)
     short_name = serializers.CharField(max_length=30, required=False, allow_blank=True)
-    kind = serializers.CharField(max_length=40, required=False)
+    kind = serializers.ChoiceField(choices=AgencyKind.choices, required=False)
     uscc = serializers.CharField(max_length=18, required=False)
     legal_representative = serializers.CharField(max_length=50, required=False)
     address = serializers.CharField(max_length=200, required=False)

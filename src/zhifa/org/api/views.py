@@ -11,6 +11,7 @@ from rest_framework.response import Response
 
 from zhifa.org import services
 from zhifa.org.api.serializers import (
+    AgencyCreateSerializer,
     AgencySerializer,
     AgencyWriteSerializer,
     CurrentUserSerializer,
@@ -51,9 +52,9 @@ class AgencyViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.R
             .prefetch_related("sectors", "departments")
         )
 
-    @extend_schema(request=AgencyWriteSerializer, responses={201: AgencySerializer})
+    @extend_schema(request=AgencyCreateSerializer, responses={201: AgencySerializer})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        data = AgencyWriteSerializer(data=request.data)
+        data = AgencyCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         agency = services.create_agency(actor=request.user, **data.validated_data)
         return Response(AgencySerializer(agency).data, status=status.HTTP_201_CREATED)
@@ -62,8 +63,7 @@ class AgencyViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.R
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         data = AgencyWriteSerializer(data=request.data, partial=True)
         data.is_valid(raise_exception=True)
-        changes = {k: v for k, v in data.validated_data.items() if k != "region"}
-        agency = services.update_agency(actor=request.user, agency=self.get_object(), **changes)
+        agency = services.update_agency(actor=request.user, agency=self.get_object(), **data.validated_data)
         return Response(AgencySerializer(agency).data)
 
 
