@@ -75,7 +75,26 @@ def test_bad_rows_save_nothing_and_name_the_citation(agency_admin, agency, secto
             "事项类型",
             "事项类型“行政处理”无效，应为：行政许可、行政处罚、行政强制、行政征收、行政征用、行政收费、行政检查、行政确认、行政给付、行政奖励、行政裁决、其他",
         ),
-        (5, "实施主体", f"未找到执法主体“{other_agency.name}”（或不在您的管理范围内）"),
+        (5, "实施主体", f"实施主体“{other_agency.name}”不存在或不在您的数据范围内"),
         (6, "处罚依据", "行政处罚事项须填写处罚依据（R-PEN-002）"),
+    ]
+    assert EnforcementItem.objects.count() == 0
+
+
+def test_agency_names_are_looked_up_by_region_not_first_match(county, neighbour_county, agency, sector):
+    """Finding 15: names are unique only within a region; a city-wide importer must not get the wrong county."""
+    from tests.org.factories import AgencyFactory, UserFactory
+    from zhifa.org.choices import Role
+
+    namesake = AgencyFactory(region=neighbour_county, name=agency.name)
+    namesake.sectors.add(sector)
+    city_admin = UserFactory(
+        agency=AgencyFactory(region=county.parent, judicial_bureau=True), roles=[Role.BUREAU_ADMIN]
+    )
+    rows = [["JC0009", "某监督检查", "行政检查", agency.name, "市场监管", "县", "", ""]]
+    with pytest.raises(ImportFailed) as raised:
+        import_workbook(get_spec("items"), _xlsx(rows), user=city_admin)
+    assert [(e.column, e.message) for e in raised.value.errors] == [
+        ("实施主体", f"实施主体“{agency.name}”在多个行政区划中重名（邻县、示范县），请联系管理员")
     ]
     assert EnforcementItem.objects.count() == 0

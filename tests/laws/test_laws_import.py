@@ -44,11 +44,11 @@ def _row(number, text, paragraph="", subparagraph="", level="法律", effective=
     ]
 
 
-def test_rows_create_law_version_and_articles(bureau_admin):
+def test_rows_create_law_version_and_articles(system_admin):
     result = import_workbook(
         get_spec("laws"),
         _xlsx([_row("25", "查封、扣押的期限不得超过三十日……", paragraph="1"), _row("九", "行政强制措施的种类：")]),
-        user=bureau_admin,
+        user=system_admin,
     )
     assert result.rows == 2
     assert Law.objects.get().citation_title == "行政强制法"
@@ -59,7 +59,7 @@ def test_rows_create_law_version_and_articles(bureau_admin):
     ]
 
 
-def test_any_bad_row_saves_nothing_and_each_error_names_row_and_column(bureau_admin):
+def test_any_bad_row_saves_nothing_and_each_error_names_row_and_column(system_admin):
     rows = [
         _row("25", "第二十五条"),
         _row("二十六", "第二十六条", level="法令"),
@@ -67,7 +67,7 @@ def test_any_bad_row_saves_nothing_and_each_error_names_row_and_column(bureau_ad
         _row("27", "第二十七条", effective="2012-13-01"),
     ]
     with pytest.raises(ImportFailed) as raised:
-        import_workbook(get_spec("laws"), _xlsx(rows), user=bureau_admin)
+        import_workbook(get_spec("laws"), _xlsx(rows), user=system_admin)
     errors = [(e.row, e.column, e.message) for e in raised.value.errors]
     assert errors == [
         (
@@ -81,9 +81,9 @@ def test_any_bad_row_saves_nothing_and_each_error_names_row_and_column(bureau_ad
     assert (Law.objects.count(), Article.objects.count()) == (0, 0)
 
 
-def test_duplicate_article_in_the_file_is_a_row_error(bureau_admin):
+def test_duplicate_article_in_the_file_is_a_row_error(system_admin):
     with pytest.raises(ImportFailed) as raised:
-        import_workbook(get_spec("laws"), _xlsx([_row("25", "一"), _row("25", "二")]), user=bureau_admin)
+        import_workbook(get_spec("laws"), _xlsx([_row("25", "一"), _row("25", "二")]), user=system_admin)
     assert [(e.row, e.message) for e in raised.value.errors] == [(3, "该版本中已有相同位置的条款")]
     assert Article.objects.count() == 0
 

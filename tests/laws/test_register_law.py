@@ -1,4 +1,5 @@
-"""Laws are shared master data: only the system or bureau administrator maintains them."""
+"""Laws are shared master data: the system administrator maintains them (bureau administrators their own
+region's local laws: tests/laws/test_law_write_scope.py)."""
 
 from __future__ import annotations
 
@@ -16,17 +17,17 @@ from zhifa.laws.models import Article, Law
 pytestmark = pytest.mark.django_db
 
 
-def test_bureau_admin_registers_a_law_with_a_version_and_an_article(bureau_admin):
+def test_system_admin_registers_a_law_with_a_version_and_an_article(system_admin):
     law = services.register_law(
-        user=bureau_admin,
+        user=system_admin,
         title="中华人民共和国行政强制法",
         short_title="行政强制法",
         level=LawLevel.LAW,
         issuing_body="全国人大常委会",
     )
-    version = services.add_version(user=bureau_admin, law=law, label="2011年公布", effective_on=date(2012, 1, 1))
+    version = services.add_version(user=system_admin, law=law, label="2011年公布", effective_on=date(2012, 1, 1))
     article = services.add_article(
-        user=bureau_admin, version=version, number=25, paragraph=1, text="查封、扣押的期限不得超过三十日"
+        user=system_admin, version=version, number=25, paragraph=1, text="查封、扣押的期限不得超过三十日"
     )
     assert article.citation == "《行政强制法》第二十五条第一款"
 
@@ -34,7 +35,7 @@ def test_bureau_admin_registers_a_law_with_a_version_and_an_article(bureau_admin
 def test_a_handler_may_not_register_a_law_and_nothing_is_saved(handler):
     with pytest.raises(PermissionDenied) as raised:
         services.register_law(user=handler, title="某法", level=LawLevel.LAW, issuing_body="某机关")
-    assert raised.value.message == "只有系统管理员或司法局管理员可以维护法律法规"
+    assert raised.value.message == "《某法》是全国性法律法规，只有系统管理员可以维护"
     assert Law.objects.count() == 0
 
 

@@ -64,3 +64,23 @@ def test_verify_command_reports_signatures(handler, agency, capsys):
     sign_record(actor=handler, subject=agency, digest="d" * 64, purpose="record")
     call_command("ledger", "verify")
     assert "全部电子签名有效" in capsys.readouterr().out
+
+
+def test_keys_starting_with_04_sign_and_verify():
+    """gmssl's own constructor mangles such keys (lstrip("04")); the provider must not."""
+    from gmssl import sm2
+
+    from zhifa.ledger.crypto import Sm2Provider
+
+    provider = Sm2Provider()
+    order = int(sm2.default_ecc_table["n"], 16)
+    for private in range(1, 5000):
+        public = sm2.CryptSM2(public_key="", private_key="")._kg(private, sm2.default_ecc_table["g"])
+        if public.startswith("04"):
+            break
+    else:  # pragma: no cover - there is one within the first few thousand scalars
+        pytest.fail("no key starting with 04 found")
+    assert private < order
+    signature = provider.sign(f"{private:064x}", public, b"data")
+    assert provider.verify(public, b"data", signature) is True
+    assert provider.verify(public, b"other", signature) is False

@@ -105,3 +105,10 @@ def test_r_prv_006_a_reveal_is_a_ledger_event_without_the_value(handler, person)
         {"field": "id_number", "purpose": "执法办案需要"},
     )
     assert value not in event.payload
+
+
+def test_r_prv_006_there_is_no_system_caller_for_a_full_view(person):
+    """``core.permissions.require`` lets ``user=None`` through for trusted jobs; a full view is always someone's."""
+    with pytest.raises(PermissionDenied):
+        reveal_personal_data(person, field="id_number", user=None, purpose="批处理")
+    assert PersonalDataAccess.objects.count() == 0

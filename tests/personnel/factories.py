@@ -10,7 +10,14 @@ import factory
 from tests.org.factories import AgencyFactory, SectorFactory
 from zhifa.core.validators import id_number_check_digit
 from zhifa.personnel.choices import CertificateKind, OfficerKind
-from zhifa.personnel.models import Certificate, ExamResult, Officer, QualificationExam, TrainingRecord
+from zhifa.personnel.models import (
+    Certificate,
+    CertificateStatusChange,
+    ExamResult,
+    Officer,
+    QualificationExam,
+    TrainingRecord,
+)
 
 
 def make_id_number(serial: int, birth: str = "19850315") -> str:
@@ -76,6 +83,14 @@ class CertificateFactory(factory.django.DjangoModelFactory):
     def sectors(self, create: bool, extracted: list | None, **kwargs: object) -> None:
         if create:
             self.sectors.set(extracted if extracted is not None else [SectorFactory()])
+
+    @factory.post_generation
+    def status_history(self, create: bool, extracted: object, **kwargs: object) -> None:
+        """A certificate created in state suspended/cancelled gets its history row, as a transition writes it."""
+        if create and self.state_changed_on is not None and not self.status_changes.exists():
+            CertificateStatusChange.objects.create(
+                certificate=self, state=self.state, from_on=self.state_changed_on, reason=self.state_reason
+            )
 
 
 class TrainingRecordFactory(factory.django.DjangoModelFactory):

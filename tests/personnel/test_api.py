@@ -83,13 +83,14 @@ def test_retrieve_scope_matrix(api_client, request, officer, persona, status):
     assert _get(api_client, user, f"/api/v1/certificates/{certificate.pk}/").status_code == status
 
 
-@pytest.mark.parametrize(
-    ("persona", "full"), [("handler", False), ("supervisor", False), ("agency_admin", True), ("system_admin", True)]
-)
-def test_personal_fields_masked_unless_permitted(api_client, request, officer, persona, full):
-    body = _get(api_client, request.getfixturevalue(persona), f"/api/v1/officers/{officer.pk}/").json()
-    expected = officer.id_number if full else mask_id_number(officer.id_number)
-    assert (body["id_number"], body["phone"]) == (expected, "13800138000" if full else "138****8000")
+@pytest.mark.parametrize("persona", ["handler", "supervisor", "agency_admin", "bureau_admin", "system_admin"])
+def test_personal_fields_always_masked_in_list_and_detail(api_client, request, officer, persona):
+    user = request.getfixturevalue(persona)
+    detail = _get(api_client, user, f"/api/v1/officers/{officer.pk}/").json()
+    listed = _get(api_client, user, "/api/v1/officers/").json()["results"]
+    masked = (mask_id_number(officer.id_number), "138****8000")
+    assert (detail["id_number"], detail["phone"]) == masked
+    assert [(row["id_number"], row["phone"]) for row in listed] == [masked]
 
 
 def test_filters_agency_kind_on_post(api_client, supervisor, officer, other_agency):

@@ -61,3 +61,15 @@ def test_demo_reviewer_ratio_under_five_percent_only_at_transport(ctx):
 def test_demo_has_training_shortfalls(ctx):
     short = sum(len(training_shortfall(agency, year=2026)) for agency in ctx.agencies.values())
     assert 3 <= short <= 15
+
+
+def test_demo_status_history_answers_for_past_days(ctx):
+    retired = Certificate.objects.get(state=CertificateState.CANCELLED)
+    suspended = Certificate.objects.get(state=CertificateState.SUSPENDED)
+    assert [(c.state, c.from_on) for c in retired.status_changes.all()] == [("cancelled", date(2026, 3, 31))]
+    assert [(c.state, c.from_on) for c in suspended.status_changes.all()] == [("suspended", date(2026, 9, 1))]
+    # R-PER-001 on the date of a past act: the retired officer could enforce before leaving the post.
+    assert can_enforce(retired.officer, on=date(2026, 3, 30)) is True
+    assert can_enforce(retired.officer, on=date(2026, 3, 31)) is False
+    assert can_enforce(suspended.officer, on=date(2026, 8, 31)) is True
+    assert can_enforce(suspended.officer, on=ON) is False

@@ -9,12 +9,15 @@ import pytest
 import time_machine
 from openpyxl import Workbook
 
-from tests.org.factories import SectorFactory
-from tests.personnel.factories import make_id_number
+from tests.org.factories import AgencyFactory, SectorFactory, UserFactory
+from tests.personnel.factories import OfficerFactory, make_id_number
 from zhifa.core.errors import PermissionDenied
 from zhifa.core.excel import ImportFailed, RowError, get_spec, import_workbook
+from zhifa.core.masking import mask_id_number
+from zhifa.org.choices import Role
 from zhifa.personnel.models import Certificate, ExamResult, Officer, QualificationExam
 from zhifa.personnel.services import can_enforce
+from zhifa.personnel.services._common import ID_NUMBER_TAKEN
 
 pytestmark = pytest.mark.django_db
 
@@ -153,7 +156,7 @@ def test_export_round_trips_the_columns(agency, agency_admin, sectors):
             "name": "王执法",
             "agency": "示范县市场监督管理局",
             "kind": "执法人员",
-            "id_number": make_id_number(1),
+            "id_number": mask_id_number(make_id_number(1)),  # exports are lists: always masked (R-PRV-006)
             "position": "科员",
             "exam_name": "2023年湖南省行政执法资格考试",
             "exam_held_on": "2023-10-21",
@@ -166,3 +169,61 @@ def test_export_round_trips_the_columns(agency, agency_admin, sectors):
             "sectors": "市场监管",
         }
     ]
+
+
+def test_import_duplicate_id_number_message_is_neutral_wherever_the_match_is(
+    agency, other_agency, neighbour_agency, agency_admin, sectors
+):
+    """Finding 8: the message never says whether the number is registered in another agency, another
+    county (outside the importer's scope) or under another name — and it is the service's own message."""
+    OfficerFactory(agency=neighbour_agency, name="邻县人", id_number=make_id_number(1))
+    OfficerFactory(agency=other_agency, name="他局人", id_number=make_id_number(2))
+    OfficerFactory(agency=agency, name="本局人", id_number=make_id_number(3))
+    file = _xlsx(
+        [
+            _row("新人甲", make_id_number(1), exam=""),
+            _row("新人乙", make_id_number(2), exam=""),
+            _row("改名", make_id_number(3), exam=""),
+        ]
+    )
+    with pytest.raises(ImportFailed) as exc:
+        import_workbook(get_spec("officers"), file, user=agency_admin)
+    assert exc.value.errors == [
+        RowError(2, "身份证号", ID_NUMBER_TAKEN),
+        RowError(3, "身份证号", ID_NUMBER_TAKEN),
+        RowError(4, "身份证号", ID_NUMBER_TAKEN),
+    ]
+    assert ID_NUMBER_TAKEN == "该公民身份号码已登记为执法人员"
+    assert Officer.objects.count() == 3
+
+
+def test_import_same_person_again_reuses_the_officer(agency, agency_admin, sectors):
+    OfficerFactory(agency=agency, name="王执法", id_number=make_id_number(1))
+    import_workbook(get_spec("officers"), _xlsx([_row("王执法", make_id_number(1), exam="")]), user=agency_admin)
+    assert Officer.objects.count() == 1
+
+
+def test_import_bad_choice_names_the_allowed_labels(agency, agency_admin, sectors):
+    file = _xlsx([_row("张三", make_id_number(1), kind="临时工", exam="")])
+    with pytest.raises(ImportFailed) as exc:
+        import_workbook(get_spec("officers"), file, user=agency_admin)
+    assert exc.value.errors == [
+        RowError(2, "人员类别", "人员类别“临时工”无效，应为：执法人员、执法辅助人员、法制审核人员")
+    ]
+
+
+def test_import_agency_name_found_in_two_counties_asks_for_the_region(city_bureau, county, neighbour_county, sectors):
+    """Finding 15: the agency is found with org.lookups.agency_by_name (names are unique only per region)."""
+    AgencyFactory(region=county, name="县市场监督管理局")
+    AgencyFactory(region=neighbour_county, name="县市场监督管理局")
+    city_admin = UserFactory(username="city_admin", agency=city_bureau, roles=[Role.BUREAU_ADMIN])
+    file = _xlsx([_row("张三", make_id_number(1), agency="县市场监督管理局", exam="")])
+    with pytest.raises(ImportFailed) as exc:
+        import_workbook(get_spec("officers"), file, user=city_admin)
+    [error] = exc.value.errors
+    assert (error.row, error.column, error.message.startswith("所属单位“县市场监督管理局”在多个行政区划中重名")) == (
+        2,
+        "所属单位",
+        True,
+    )
+    assert Officer.objects.count() == 0

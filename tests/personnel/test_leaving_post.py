@@ -39,7 +39,8 @@ def test_r_per_003_leaving_post_cancels_certificates(agency, agency_admin):
         )
     already.refresh_from_db()
     assert already.state_reason == "证件遗失注销"
-    assert can_enforce(officer, on=date(2026, 6, 1)) is False
+    assert can_enforce(officer, on=date(2026, 6, 30)) is False
+    assert can_enforce(officer, on=date(2026, 6, 29)) is True  # before leaving: the facts of that day
 
 
 def test_r_per_003_leaving_twice_is_refused(agency, agency_admin):

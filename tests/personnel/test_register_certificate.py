@@ -17,10 +17,18 @@ from tests.personnel.factories import (
     make_id_number,
 )
 from zhifa.core.errors import PermissionDenied
+from zhifa.ledger.models import Event
 from zhifa.personnel.choices import OfficerKind
 from zhifa.personnel.errors import CertificateRefused
 from zhifa.personnel.models import Certificate, Officer
-from zhifa.personnel.services import record_exam_result, register_certificate, register_officer
+from zhifa.personnel.services import officers as officer_services
+from zhifa.personnel.services import (
+    record_exam_result,
+    register_certificate,
+    register_officer,
+    training_shortfall,
+    update_officer,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -167,3 +175,45 @@ def test_register_officer_refuses_duplicate_id_number(agency, agency_admin):
             actor=agency_admin, agency=agency, name="张三", kind=OfficerKind.ENFORCEMENT, id_number=existing.id_number
         )
     assert exc.value.message_dict == {"id_number": ["该公民身份号码已登记为执法人员"]}
+
+
+@pytest.fixture
+def checks_miss_the_competitor(monkeypatch):
+    """Simulate the race: a concurrent registration of the same ID number commits after our checks ran
+    (the pre-check and ``full_clean``'s constraint validation both saw nothing), before our insert."""
+    monkeypatch.setattr(officer_services, "_id_number_taken", lambda id_number: False)
+    monkeypatch.setattr(Officer, "validate_constraints", lambda self, exclude=None: None)
+
+
+def test_register_officer_concurrent_duplicate_is_a_field_error_not_a_500(
+    agency, agency_admin, checks_miss_the_competitor
+):
+    """Finding 17: the unique constraint's IntegrityError becomes the same Chinese field error."""
+    OfficerFactory(agency=agency, name="并发登记", id_number=make_id_number(1))
+    with pytest.raises(ValidationError) as exc:
+        register_officer(
+            actor=agency_admin, agency=agency, name="张三", kind=OfficerKind.ENFORCEMENT, id_number=make_id_number(1)
+        )
+    assert exc.value.message_dict == {"id_number": ["该公民身份号码已登记为执法人员"]}
+    # The caller's transaction is still usable (savepoint): only the competing row exists, and no event.
+    assert list(Officer.objects.values_list("name", flat=True)) == ["并发登记"]
+    assert list(Event.objects.filter(event_type="officer.registered")) == []
+
+
+def test_update_officer_concurrent_duplicate_is_a_field_error(agency, agency_admin, checks_miss_the_competitor):
+    OfficerFactory(agency=agency, name="并发登记", id_number=make_id_number(500))
+    officer = OfficerFactory(agency=agency, name="张三", id_number=make_id_number(1))
+    with pytest.raises(ValidationError) as exc:
+        update_officer(officer, actor=agency_admin, id_number=make_id_number(500))
+    assert exc.value.message_dict == {"id_number": ["该公民身份号码已登记为执法人员"]}
+    assert Officer.objects.get(pk=officer.pk).id_number == make_id_number(1)
+
+
+def test_r_per_002_training_is_reported_not_required_at_registration(agency, agency_admin):
+    """Finding 13 (decision): registration blocks on the passed exam only; missing training hours are
+    reported by training_shortfall (R-PER-007), because historic certificates are imported without training."""
+    officer = OfficerFactory(agency=agency, name="无培训")
+    ExamResultFactory(officer=officer)
+    certificate = _register(officer, agency_admin)
+    assert (certificate.officer_id, officer.training_records.count()) == (officer.pk, 0)
+    assert [(s.officer.name, s.hours) for s in training_shortfall(agency, year=2026)] == [("无培训", Decimal("0"))]

@@ -11,18 +11,19 @@ from django.core.exceptions import ValidationError
 from zhifa.catalog import services
 from zhifa.catalog.choices import ItemKind, ItemLevel
 from zhifa.catalog.models import EnforcementItem
-from zhifa.core.excel import Column, ImportSpec, register
+from zhifa.core.excel import Column, ImportSpec, choice_value, register
 from zhifa.laws import services as law_services
 from zhifa.laws.errors import LawsError
 from zhifa.laws.models import Article
-from zhifa.org.models import Agency, Sector
+from zhifa.org.lookups import agency_by_name
+from zhifa.org.models import Sector
 
-_KIND_BY_LABEL = {str(label): value for value, label in ItemKind.choices}
-_LEVEL_BY_LABEL = {str(label): value for value, label in ItemLevel.choices} | {
-    "国家": "national",
-    "省": "provincial",
-    "市": "municipal",
-    "县": "county",
+# Short forms accepted in the 事项层级 column besides the labels (国家级 …) and identifiers.
+_LEVEL_ALIASES = {
+    "国家": ItemLevel.NATIONAL,
+    "省": ItemLevel.PROVINCIAL,
+    "市": ItemLevel.MUNICIPAL,
+    "县": ItemLevel.COUNTY,
 }
 _SEPARATORS = re.compile(r"[；;\n]+")
 
@@ -47,7 +48,7 @@ class ItemImport(ImportSpec):
     columns = [
         Column("事项编码", "code", required=True, example="430199-XZCF-0001", help="省级清单中的事项编码"),
         Column("事项名称", "name", required=True, example="对生产经营不符合食品安全标准的食品的行政处罚"),
-        Column("事项类型", "kind", required=True, example="行政处罚", help="、".join(_KIND_BY_LABEL)),
+        Column("事项类型", "kind", required=True, example="行政处罚", help="、".join(map(str, ItemKind.labels))),
         Column("实施主体", "agency", required=True, example="示范县市场监督管理局", help="执法主体全称"),
         Column("执法领域", "sector", required=True, example="市场监管"),
         Column("事项层级", "item_level", example="县级", help="国家级、省级、市级、县级；默认县级"),
@@ -58,16 +59,13 @@ class ItemImport(ImportSpec):
     ]
 
     def import_row(self, row: dict[str, str], *, user: Any) -> None:
-        kind = _KIND_BY_LABEL.get(row["kind"]) or (row["kind"] if row["kind"] in ItemKind.values else None)
-        if kind is None:
-            raise ValidationError({"kind": f"事项类型“{row['kind']}”无效，应为：{'、'.join(_KIND_BY_LABEL)}"})
-        level_text = row.get("item_level", "") or "县级"
-        item_level = _LEVEL_BY_LABEL.get(level_text) or (level_text if level_text in ItemLevel.values else None)
-        if item_level is None:
-            raise ValidationError({"item_level": f"事项层级“{level_text}”无效，应为国家级、省级、市级或县级"})
-        agency = Agency.objects.visible_to(user).filter(name=row["agency"]).first()
-        if agency is None:
-            raise ValidationError({"agency": f"未找到执法主体“{row['agency']}”（或不在您的管理范围内）"})
+        kind = choice_value(row["kind"], ItemKind, field_name="kind", label="事项类型")
+        level_text = row.get("item_level", "") or ItemLevel.COUNTY
+        item_level = choice_value(
+            _LEVEL_ALIASES.get(level_text, level_text), ItemLevel, field_name="item_level", label="事项层级"
+        )
+        # Finding 15: agency names are unique only within a region; look up inside the user's scope.
+        agency = agency_by_name(user, row["agency"], field_name="agency", label="实施主体")
         sector = Sector.objects.filter(name=row["sector"]).first() or Sector.objects.filter(code=row["sector"]).first()
         if sector is None:
             raise ValidationError({"sector": f"未找到执法领域“{row['sector']}”"})

@@ -9,8 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-import rules
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 
 from zhifa.catalog.choices import (
@@ -25,8 +24,8 @@ from zhifa.catalog.choices import (
 from zhifa.catalog.errors import BasisInvalid, BasisMissing, CatalogError, ItemStateConflict
 from zhifa.catalog.models import AvRequirement, EnforcementItem, MajorDecisionCriterion
 from zhifa.catalog.querysets import EnforcementItemQuerySet
-from zhifa.core.calendar import today
-from zhifa.core.errors import PermissionDenied
+from zhifa.core.calendar import format_day, today
+from zhifa.core.permissions import require
 from zhifa.laws.choices import PENALTY_SETTING_LEVELS
 from zhifa.laws.models import Article
 from zhifa.ledger.services import record
@@ -45,21 +44,19 @@ __all__ = [
     "resume_item",
     "revise_item",
     "suspend_item",
+    "validate_basis",
 ]
+
+_DENIED = "您没有维护该执法主体执法事项清单的权限"
 
 
 def _require(user: Any | None, perm: str, obj: Any) -> None:
     """``user=None`` is a trusted system caller (demo loader); every request passes its user."""
-    if user is not None and not rules.has_perm(perm, user, obj):
-        raise PermissionDenied("您没有维护该执法主体执法事项清单的权限")
+    require(user, perm, obj, message=_DENIED)
 
 
 def _locked(item: EnforcementItem) -> EnforcementItem:
     return EnforcementItem.objects.select_for_update().select_related("agency__region").get(pk=item.pk)
-
-
-def _format_day(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def check_penalty_basis(articles: Iterable[Article], *, on: date) -> None:
@@ -72,9 +69,44 @@ def check_penalty_basis(articles: Iterable[Article], *, on: date) -> None:
             )
         if not article.version.is_in_force_on(on):
             raise BasisInvalid(
-                f"{article.citation}（{article.version.label}）在{_format_day(on)}不是现行有效版本（R-PEN-002）",
+                f"{article.citation}（{article.version.label}）在{format_day(on)}不是现行有效版本（R-PEN-002）",
                 field="penalty_basis",
             )
+
+
+def validate_basis(
+    *,
+    kind: str,
+    establishing_basis: Iterable[Article],
+    penalty_basis: Iterable[Article],
+    on: date | None = None,
+) -> None:
+    """The one check of an item's bases, used by create, revise and publish (finding 14).
+
+    Always: only 行政处罚 items carry a 处罚依据, and a 处罚依据 is never a 规范性文件 (R-PEN-002). With ``on``
+    (the day the item takes effect): every 设定依据 and 处罚依据 is in a version in force on that day.
+    """
+    penalty = list(penalty_basis)
+    if kind != ItemKind.PENALTY and penalty:
+        raise CatalogError("只有行政处罚事项才填写处罚依据", field="penalty_basis")
+    for article in penalty:
+        if article.version.law.level not in PENALTY_SETTING_LEVELS:
+            raise BasisInvalid(
+                f"{article.citation}出自规范性文件，规范性文件不得设定行政处罚（R-PEN-002）", field="penalty_basis"
+            )
+    if on is None:
+        return
+    for article in establishing_basis:
+        if not article.version.is_in_force_on(on):
+            raise BasisInvalid(
+                f"{article.citation}（{article.version.label}）在{format_day(on)}不是现行有效版本",
+                field="establishing_basis",
+            )
+    check_penalty_basis(penalty, on=on)
+
+
+def _code_in_use(agency: Agency, code: str) -> bool:
+    return EnforcementItem.objects.filter(agency=agency, code=code).exists()
 
 
 def _record(user: Any | None, item: EnforcementItem, event_type: str, **details: Any) -> None:
@@ -108,11 +140,11 @@ def create_item(
     _require(user, "catalog.add_enforcementitem", agency)
     if kind not in ItemKind.values:
         raise CatalogError(f"事项类型“{kind}”无效", field="kind")
-    if kind != ItemKind.PENALTY and penalty_basis:
-        raise CatalogError("只有行政处罚事项才填写处罚依据", field="penalty_basis")
+    validate_basis(kind=kind, establishing_basis=establishing_basis, penalty_basis=penalty_basis, on=effective_on)
     code = code.strip()
-    if EnforcementItem.objects.filter(agency=agency, code=code).exists():
-        raise CatalogError(f"{agency.name}已有事项编码为“{code}”的事项，请修订该事项", field="code")
+    taken = CatalogError(f"{agency.name}已有事项编码为“{code}”的事项，请修订该事项", field="code")
+    if _code_in_use(agency, code):
+        raise taken
     item = EnforcementItem(
         agency=agency,
         sector=sector,
@@ -125,7 +157,13 @@ def create_item(
         effective_on=effective_on,
     )
     item.full_clean()
-    item.save()
+    try:
+        # Finding 17: a concurrent create of the same code passes the check above; the unique constraint
+        # stops it. The savepoint keeps the caller's transaction usable and the error is the same.
+        with transaction.atomic():
+            item.save()
+    except IntegrityError:
+        raise taken from None
     item.establishing_basis.set(establishing_basis)
     item.penalty_basis.set(penalty_basis)
     _record(user, item, "enforcement_item.created")
@@ -145,10 +183,9 @@ def publish_item(*, user: Any | None, item: EnforcementItem, effective_on: date 
     penalty = list(item.penalty_basis.select_related("version__law"))
     if not establishing and not penalty:
         raise BasisMissing("发布前须填写设定依据", field="establishing_basis")
-    if item.kind == ItemKind.PENALTY:
-        if not penalty:
-            raise BasisMissing("行政处罚事项须填写处罚依据（R-PEN-002）", field="penalty_basis")
-        check_penalty_basis(penalty, on=day)
+    if item.kind == ItemKind.PENALTY and not penalty:
+        raise BasisMissing("行政处罚事项须填写处罚依据（R-PEN-002）", field="penalty_basis")
+    validate_basis(kind=item.kind, establishing_basis=establishing, penalty_basis=penalty, on=day)
     previous = item.previous_version
     if previous is not None:
         previous = _locked(previous)
@@ -189,6 +226,11 @@ def revise_item(
         agency_id=item.agency_id, code=item.code, state=EnforcementItemState.DRAFT
     ).exists():
         raise ItemStateConflict("该事项已有待发布的修订草稿", field="state")
+    establishing = list(
+        establishing_basis if establishing_basis is not None else item.establishing_basis.select_related("version__law")
+    )
+    penalty = list(penalty_basis if penalty_basis is not None else item.penalty_basis.select_related("version__law"))
+    validate_basis(kind=item.kind, establishing_basis=establishing, penalty_basis=penalty, on=effective_on)
     revision = EnforcementItem(
         agency_id=item.agency_id,
         sector=sector or item.sector,
@@ -203,11 +245,13 @@ def revise_item(
         effective_on=effective_on,
     )
     revision.full_clean()
-    revision.save()
-    revision.establishing_basis.set(
-        establishing_basis if establishing_basis is not None else item.establishing_basis.all()
-    )
-    revision.penalty_basis.set(penalty_basis if penalty_basis is not None else item.penalty_basis.all())
+    try:
+        with transaction.atomic():  # finding 17: a concurrent revision is the same conflict, not a 500
+            revision.save()
+    except IntegrityError:
+        raise ItemStateConflict("该事项已有待发布的修订草稿", field="state") from None
+    revision.establishing_basis.set(establishing)
+    revision.penalty_basis.set(penalty)
     _record(user, revision, "enforcement_item.revised", from_version=item.version)
     return revision
 
@@ -315,15 +359,39 @@ def effective_criteria(*, agency: Agency | None = None) -> list[MajorDecisionCri
     )
 
 
-def large_fine_threshold(*, party_category: str, agency: Agency | None = None) -> Decimal | None:
-    """R-HEA-002 较大数额: the threshold (inclusive, R-TIME-006) for ``party_category`` at ``agency``."""
+def large_fine_threshold(
+    *, party_category: str, agency: Agency | None = None, sector: Sector | None = None
+) -> Decimal | None:
+    """R-HEA-002 较大数额: the threshold (inclusive, R-TIME-006) for ``party_category`` at ``agency`` in ``sector``.
+
+    The most specific row wins (finding 12): first by scope — the agency's own row, then the deepest region of
+    the agency's region path, then the national default; within a scope a row for ``sector`` before one for
+    every sector (the known values are sector-specific, e.g. 市场监管), and a row for the party's category before
+    one for 不限. A winning row that is switched off (``is_active=False``) means no threshold (None).
+    """
     if party_category not in (PartyCategory.NATURAL_PERSON, PartyCategory.ORGANIZATION):
         raise CatalogError("当事人类别应为公民或法人或者其他组织", field="party_category")
-    for row in effective_criteria(agency=agency):
-        if (
-            row.kind == CriterionKind.LARGE_FINE
-            and row.party_category in (party_category, PartyCategory.ANY)
-            and row.sector_id is None
-        ):
-            return row.threshold_amount
-    return None
+    codes = _region_codes(agency)
+    scope = Q(agency__isnull=True, region_code="") | Q(agency__isnull=True, region_code__in=codes)
+    if agency is not None:
+        scope |= Q(agency=agency)
+    sectors = Q(sector__isnull=True) | (Q(sector=sector) if sector is not None else Q(pk__in=[]))
+    rows = MajorDecisionCriterion.objects.filter(
+        scope, sectors, kind=CriterionKind.LARGE_FINE, party_category__in=[party_category, PartyCategory.ANY]
+    )
+
+    def specificity(row: MajorDecisionCriterion) -> tuple[int, int, int, int, int]:
+        depth = codes.index(row.region_code) if row.region_code in codes else -1
+        level = 2 if row.agency_id else (1 if row.region_code else 0)
+        return (
+            level,
+            depth,
+            1 if row.sector_id else 0,
+            1 if row.party_category == party_category else 0,
+            -row.pk,  # deterministic among equals: the oldest row
+        )
+
+    winner = max(rows, key=specificity, default=None)
+    if winner is None or not winner.is_active:
+        return None
+    return winner.threshold_amount

@@ -26,3 +26,9 @@ class LawVersionState(models.TextChoices):
 
 # R-PEN-002: only these levels may set penalties (法律、法规、规章); normative documents cannot.
 PENALTY_SETTING_LEVELS = frozenset(level for level in LawLevel if level != LawLevel.NORMATIVE_DOCUMENT)
+
+# Levels enacted by central bodies (全国人大及其常委会、国务院、国务院部门): shared by every region, maintained
+# only by the system administrator. Every other level is local when it names its issuing region.
+NATIONAL_LEVELS = frozenset({LawLevel.LAW, LawLevel.ADMINISTRATIVE_REGULATION, LawLevel.DEPARTMENTAL_RULE})
+# Levels that are always local (地方人大、民族自治地方、地方政府): the issuing region is required.
+LOCAL_LEVELS = frozenset({LawLevel.LOCAL_REGULATION, LawLevel.AUTONOMOUS_REGULATION, LawLevel.LOCAL_GOVERNMENT_RULE})

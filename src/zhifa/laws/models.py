@@ -10,7 +10,7 @@ from django.db.models import F, Value
 from django.db.models.functions import Coalesce
 
 from zhifa.core.models import TimestampedModel
-from zhifa.laws.choices import LawLevel, LawVersionState
+from zhifa.laws.choices import LOCAL_LEVELS, NATIONAL_LEVELS, LawLevel, LawVersionState
 from zhifa.laws.citations import render_citation, render_position
 from zhifa.laws.querysets import ArticleQuerySet, LawQuerySet, LawVersionQuerySet, ViolationTypeQuerySet
 
@@ -19,12 +19,21 @@ class Law(TimestampedModel):
     """A legal instrument (法律、行政法规、地方性法规、规章或规范性文件) with its 效力层级 and 制定机关.
 
     ``short_title`` is the name used in citations (《行政处罚法》); the full title may carry 中华人民共和国.
+    ``issuing_region_code`` (GB/T 2260) is the region of a local issuing body (地方人大、地方政府及其部门);
+    blank for a national instrument. It decides who may maintain the law (``laws.rules``).
     """
 
     title = models.CharField("名称", max_length=200, unique=True)
     short_title = models.CharField("简称", max_length=100, blank=True, help_text="引用时使用，如“行政处罚法”")
     level = models.CharField("效力层级", max_length=40, choices=LawLevel.choices)
     issuing_body = models.CharField("制定机关", max_length=100)
+    issuing_region_code = models.CharField(
+        "制定机关所在行政区划代码",
+        max_length=12,
+        blank=True,
+        default="",
+        help_text="地方性法规、规章和地方规范性文件填写；全国性法律法规留空",
+    )
 
     objects = LawQuerySet.as_manager()
 
@@ -46,14 +55,27 @@ class Law(TimestampedModel):
         """The title inside 《》 in citations: the short title, else the full title without 中华人民共和国."""
         return self.short_title or self.title.removeprefix("中华人民共和国")
 
+    @property
+    def is_national(self) -> bool:
+        """A national instrument (no issuing region): shared by every region."""
+        return self.level in NATIONAL_LEVELS or not self.issuing_region_code
+
     def clean(self) -> None:
         self.title = (self.title or "").strip()
         self.short_title = (self.short_title or "").strip()
+        self.issuing_region_code = (self.issuing_region_code or "").strip()
         errors: dict[str, str] = {}
         for field in ("title", "short_title"):
             value = getattr(self, field)
             if "《" in value or "》" in value:
                 errors[field] = "名称不含书名号《》"
+        code = self.issuing_region_code
+        if code and not (code.isdigit() and len(code) in (6, 9, 12)):
+            errors["issuing_region_code"] = "区划代码应为6、9或12位数字"
+        elif code and self.level in NATIONAL_LEVELS:
+            errors["issuing_region_code"] = f"{LawLevel(self.level).label}由中央机关制定，不填写制定机关所在行政区划"
+        elif not code and self.level in LOCAL_LEVELS:
+            errors["issuing_region_code"] = f"{LawLevel(self.level).label}须填写制定机关所在行政区划代码"
         if errors:
             raise ValidationError(errors)
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-import rules
 from django.db import transaction
 from django.db.models import Q
 
-from zhifa.core.calendar import today
-from zhifa.core.errors import PermissionDenied
+from zhifa.core.calendar import format_day, today
+from zhifa.core.permissions import require
 from zhifa.laws.choices import LawLevel, LawVersionState
 from zhifa.laws.citations import Citation, parse, title_variants
 from zhifa.laws.errors import ArticleNotFound, LawNotFound, LawsError, VersionNotInForce
@@ -26,18 +25,19 @@ __all__ = [
     "parse_citation",
     "register_law",
     "register_violation_type",
+    "repeal_version",
     "version_on",
 ]
 
 
-def _require_law_admin(user: Any | None) -> None:
-    """``user=None`` is a trusted system caller (demo loader, data migration); everyone else needs the perm."""
-    if user is not None and not rules.has_perm("laws.change_law", user):
-        raise PermissionDenied("只有系统管理员或司法局管理员可以维护法律法规")
-
-
-def _format_day(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
+def _require_law_admin(user: Any | None, law: Law) -> None:
+    """Finding 5: national laws by the system administrator only; a local law also by a bureau administrator
+    of its issuing region (``laws.rules``). ``user=None`` is a trusted system caller (demo loader, migration)."""
+    if law.is_national:
+        message = f"《{law.citation_title}》是全国性法律法规，只有系统管理员可以维护"
+    else:
+        message = f"只有系统管理员或制定机关所在行政区划（{law.issuing_region_code}）的司法局管理员可以维护《{law.citation_title}》"
+    require(user, "laws.change_law", law, message=message)
 
 
 def parse_citation(text: str) -> Citation:
@@ -63,7 +63,7 @@ def version_on(*, law: Law, on: date) -> LawVersion:
     if not candidates:
         first = versions[0]
         raise VersionNotInForce(
-            f"《{law.citation_title}》在{_format_day(on)}尚未施行（{_format_day(first.effective_on)}起施行）",
+            f"《{law.citation_title}》在{format_day(on)}尚未施行（{format_day(first.effective_on)}起施行）",
             field="on",
         )
     version = candidates[-1]
@@ -72,7 +72,7 @@ def version_on(*, law: Law, on: date) -> LawVersion:
     if state == LawVersionState.REPEALED:
         assert version.repealed_on is not None
         raise VersionNotInForce(
-            f"《{law.citation_title}》已于{_format_day(version.repealed_on)}废止，{_format_day(on)}不再施行", field="on"
+            f"《{law.citation_title}》已于{format_day(version.repealed_on)}废止，{format_day(on)}不再施行", field="on"
         )
     return version
 
@@ -104,15 +104,37 @@ def lookup_article(citation: str, *, on: date | None = None) -> Article:
 
 
 @transaction.atomic
-def register_law(*, user: Any | None, title: str, level: str, issuing_body: str, short_title: str = "") -> Law:
-    """Create a law (法律法规规章). The citation title must not clash with another law's."""
-    _require_law_admin(user)
+def register_law(
+    *,
+    user: Any | None,
+    title: str,
+    level: str,
+    issuing_body: str,
+    short_title: str = "",
+    issuing_region_code: str = "",
+) -> Law:
+    """Create a law (法律法规规章). The citation title must not clash with another law's.
+
+    ``issuing_region_code`` (GB/T 2260) for a local instrument; blank for a national one (finding 5: national
+    laws are registered by the system administrator only)."""
+    law = Law(
+        title=title.strip(),
+        short_title=short_title.strip(),
+        level=level,
+        issuing_body=issuing_body.strip(),
+        issuing_region_code=issuing_region_code.strip(),
+    )
+    _require_law_admin(user, law)
     if level not in LawLevel.values:
         raise LawsError(f"效力层级“{level}”无效", field="level")
-    law = Law(title=title.strip(), short_title=short_title.strip(), level=level, issuing_body=issuing_body.strip())
     law.full_clean()
     law.save()
-    record(event_type="law.registered", actor=user, subject=law, payload={"title": law.title, "level": law.level})
+    record(
+        event_type="law.registered",
+        actor=user,
+        subject=law,
+        payload={"title": law.title, "level": law.level, "issuing_region_code": law.issuing_region_code},
+    )
     return law
 
 
@@ -127,7 +149,7 @@ def add_version(
     repealed_on: date | None = None,
 ) -> LawVersion:
     """Add one text (修正/修订) of ``law`` in force from ``effective_on``."""
-    _require_law_admin(user)
+    _require_law_admin(user, law)
     version = LawVersion(
         law=law, label=label.strip(), effective_on=effective_on, promulgated_on=promulgated_on, repealed_on=repealed_on
     )
@@ -154,7 +176,7 @@ def add_article(
     point: int | None = None,
 ) -> Article:
     """Add the text of one position (条/款/项/目) to ``version``; the position must be new in that version."""
-    _require_law_admin(user)
+    _require_law_admin(user, version.law)
     article = Article(
         version=version,
         number=number,
@@ -185,8 +207,7 @@ def register_violation_type(
     penalty_basis: Article,
     sector_code: str = "",
 ) -> ViolationType:
-    """Catalogue a 违法行为 with its 定性依据 and 处罚依据."""
-    _require_law_admin(user)
+    """Catalogue a 违法行为 with its 定性依据 and 处罚依据 (the user must be able to maintain both laws)."""
     violation_type = ViolationType(
         code=code.strip(),
         name=name.strip(),
@@ -194,7 +215,33 @@ def register_violation_type(
         violation_basis=violation_basis,
         penalty_basis=penalty_basis,
     )
+    require(
+        user,
+        "laws.add_violationtype",
+        violation_type,
+        message="登记违法行为须有权维护其定性依据和处罚依据所属的法律法规（全国性法律法规由系统管理员维护）",
+    )
     violation_type.full_clean()
     violation_type.save()
     record(event_type="violation_type.registered", actor=user, subject=violation_type, payload={"code": code.strip()})
     return violation_type
+
+
+@transaction.atomic
+def repeal_version(*, user: Any | None, version: LawVersion, repealed_on: date) -> LawVersion:
+    """Record that ``version`` ceases to apply from ``repealed_on`` (废止). Dates of a saved version change only
+    here (the admin shows them read-only, finding 11); a repeal date once recorded is not moved."""
+    version = LawVersion.objects.select_for_update().select_related("law").get(pk=version.pk)
+    _require_law_admin(user, version.law)
+    if version.repealed_on is not None:
+        raise LawsError(f"该版本已记录于{format_day(version.repealed_on)}废止，不能更改", field="repealed_on")
+    version.repealed_on = repealed_on
+    version.full_clean()
+    version.save(update_fields=["repealed_on", "updated_at"])
+    record(
+        event_type="law_version.repealed",
+        actor=user,
+        subject=version,
+        payload={"law": version.law.title, "label": version.label, "repealed_on": repealed_on},
+    )
+    return version

@@ -46,14 +46,23 @@ class Sm2Provider(SignatureProvider):
         return KeyPair(public_key=public_hex, private_key=private_hex)
 
     def sign(self, private_key: str, public_key: str, data: bytes) -> str:
-        signer = sm2.CryptSM2(public_key=public_key, private_key=private_key)
-        return str(signer.sign_with_sm3(data, secrets.token_hex(32)))
+        return str(_crypt(public_key, private_key).sign_with_sm3(data, secrets.token_hex(32)))
 
     def verify(self, public_key: str, data: bytes, signature: str) -> bool:
         try:
-            return bool(sm2.CryptSM2(public_key=public_key, private_key="").verify_with_sm3(signature, data))
+            return bool(_crypt(public_key, "").verify_with_sm3(signature, data))
         except (ValueError, TypeError, IndexError):
             return False
+
+
+def _crypt(public_key: str, private_key: str) -> sm2.CryptSM2:
+    """gmssl strips a leading "04" with ``str.lstrip("04")``, which also eats any following 0 and 4 digits of
+    x (a key starting 04…, 1 in 256): set the 128-digit x‖y key after construction instead."""
+    if len(public_key) != 128:
+        raise ValueError("SM2 public key must be 128 hex digits (x‖y)")
+    crypt = sm2.CryptSM2(public_key="", private_key=private_key)
+    crypt.public_key = public_key
+    return crypt
 
 
 def provider() -> SignatureProvider:

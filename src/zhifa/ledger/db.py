@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-PROTECTED_TABLES = ("ledger_event", "ledger_checkpoint")
+# ledger_evidencefile: an evidence file is never replaced or deleted; a correction is a new row (R-REC-006).
+PROTECTED_TABLES = ("ledger_event", "ledger_checkpoint", "ledger_evidencefile")
 
 _SQLITE_CREATE = """
 CREATE TRIGGER IF NOT EXISTS {table}_no_update BEFORE UPDATE ON {table}
@@ -35,14 +36,22 @@ CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table}
 """
 
 
+def _existing(connection: Any) -> list[str]:
+    """The protected tables that exist yet (an early migration runs before later tables are created)."""
+    present = set(connection.introspection.table_names())
+    return [table for table in PROTECTED_TABLES if table in present]
+
+
 def create_triggers(connection: Any) -> None:
+    """Idempotent: (re)creates the triggers on every protected table that exists."""
+    tables = _existing(connection)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(_POSTGRES_FUNCTION)
-            for table in PROTECTED_TABLES:
+            for table in tables:
                 cursor.execute(_POSTGRES_CREATE.format(table=table))
         elif connection.vendor == "sqlite":
-            for table in PROTECTED_TABLES:
+            for table in tables:
                 for statement in _SQLITE_CREATE.format(table=table).strip().split("END;"):
                     if statement.strip():
                         cursor.execute(statement.strip() + " END;")
@@ -51,8 +60,9 @@ def create_triggers(connection: Any) -> None:
 
 
 def drop_triggers(connection: Any) -> None:
+    tables = _existing(connection)
     with connection.cursor() as cursor:
-        for table in PROTECTED_TABLES:
+        for table in tables:
             if connection.vendor == "postgresql":
                 cursor.execute(f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}")
                 cursor.execute(f"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table}")

@@ -30,9 +30,10 @@ class PartyAdmin(RecordedAdmin):
     list_select_related = ["region"]
     raw_id_fields = ["region"]
     # R-PRV-006: the system administrator sees masked values only; personal fields are edited through the
-    # staff UI services or the import, never shown in full here.
+    # staff UI services or the import, never shown in full here. The birth date derived from the ID number is
+    # not shown either: it would give back the masked digits.
     exclude = ["id_number", "legal_representative_id_number"]
-    readonly_fields = ["masked_id_number", "masked_legal_representative_id_number", "birth_on"]
+    readonly_fields = ["masked_id_number", "masked_legal_representative_id_number"]
 
     def get_exclude(self, request: HttpRequest, obj: Any = None) -> list[str]:
         if obj is None:  # adding: nothing stored yet to disclose
@@ -43,8 +44,8 @@ class PartyAdmin(RecordedAdmin):
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
         if obj is None:
-            return ["birth_on"]
-        if obj is not None and obj.kind == PartyKind.NATURAL_PERSON:
+            return []
+        if obj.kind == PartyKind.NATURAL_PERSON:
             return [*self.readonly_fields, "masked_address", "masked_phone"]
         return list(self.readonly_fields)
 

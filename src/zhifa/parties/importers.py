@@ -1,5 +1,7 @@
-"""Excel import of 行政相对人. Rows are matched by USCC (or, for natural persons, by ID number): an existing
-party in the user's scope is updated, otherwise a new one is registered. All-or-nothing (core.excel)."""
+"""Excel import of 行政相对人. Rows are matched by USCC, or — for natural persons and individual businesses
+without one — by (kind, ID kind, ID number): an existing party in the user's scope is updated, otherwise a new
+one is registered. Only the user's scope is searched, so a row never reveals whether a party is registered
+elsewhere (finding 8). All-or-nothing (core.excel)."""
 
 from __future__ import annotations
 
@@ -9,8 +11,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db.models import Q, TextChoices
 
-from zhifa.core.errors import PermissionDenied
-from zhifa.core.excel import Column, ImportSpec, register
+from zhifa.core.excel import Column, ImportSpec, choice_value, register
 from zhifa.core.validators import normalize_id_number, normalize_uscc
 from zhifa.org.models import Region
 from zhifa.parties import services
@@ -18,19 +19,14 @@ from zhifa.parties.choices import CreditRating, IdKind, PartyKind, RiskLevel
 from zhifa.parties.models import Party
 
 
-def _choice(
+def _optional_choice(
     choices: type[TextChoices], text: str, *, key: str, header: str, aliases: dict[str, str] | None = None
 ) -> str:
-    """Map a Chinese label (or the identifier itself) to the stored value; '' stays ''."""
+    """An optional choice cell: '' stays ''; short forms in ``aliases`` are accepted besides the labels."""
     text = text.strip()
     if not text:
         return ""
-    by_text = {label: value for value, label in choices.choices} | {value: value for value in choices.values}
-    by_text |= aliases or {}
-    if text not in by_text:
-        allowed = "、".join(label for _, label in choices.choices)
-        raise ValidationError({key: f"{header}“{text}”无效，应为：{allowed}"})
-    return by_text[text]
+    return choice_value((aliases or {}).get(text, text), choices, field_name=key, label=header)
 
 
 def _region(text: str, *, user: Any) -> Region:
@@ -42,11 +38,26 @@ def _region(text: str, *, user: Any) -> Region:
     return regions[0]
 
 
-def _existing(kind: str, uscc: str, id_kind: str, id_number: str) -> Party | None:
+# Kinds identified by a person's ID number when there is no USCC (the person; the operator of the business).
+_ID_NUMBER_KINDS = (PartyKind.NATURAL_PERSON, PartyKind.INDIVIDUAL_BUSINESS)
+
+
+def _existing(*, user: Any, kind: str, uscc: str, id_kind: str, id_number: str) -> Party | None:
+    """The party the row describes, searched only inside ``visible_to(user)`` (finding 8)."""
+    visible = Party.objects.visible_to(user)
     if uscc:
-        return Party.objects.filter(uscc=uscc).first()
-    if kind == PartyKind.NATURAL_PERSON and id_number:
-        return Party.objects.filter(kind=kind, id_kind=id_kind, id_number=id_number).first()
+        match = visible.filter(uscc=uscc).first()
+        if match is not None or kind != PartyKind.INDIVIDUAL_BUSINESS:
+            return match
+        visible = visible.filter(uscc="")  # an individual business registered before it had a USCC
+    if kind in _ID_NUMBER_KINDS and id_number:
+        # Finding 16: an individual business without USCC is found by its operator's ID, like a person.
+        matches = list(visible.filter(kind=kind, id_kind=id_kind, id_number=id_number).order_by("id")[:2])
+        if len(matches) > 1:
+            raise ValidationError(
+                {"id_number": "该证件号码在您的数据范围内对应多个相对人，请填写统一社会信用代码以区分"}
+            )
+        return matches[0] if matches else None
     return None
 
 
@@ -80,9 +91,9 @@ class PartyImport(ImportSpec):
     ]
 
     def import_row(self, row: dict[str, str], *, user: Any) -> None:
-        kind = _choice(PartyKind, row["kind"], key="kind", header="类别")
+        kind = choice_value(row["kind"], PartyKind, field_name="kind", label="类别")
         id_number = normalize_id_number(row.get("id_number", ""))
-        id_kind = _choice(IdKind, row.get("id_kind", ""), key="id_kind", header="证件类型")
+        id_kind = _optional_choice(IdKind, row.get("id_kind", ""), key="id_kind", header="证件类型")
         if id_number and not id_kind:
             id_kind = IdKind.RESIDENT_ID
         values: dict[str, Any] = {
@@ -95,10 +106,10 @@ class PartyImport(ImportSpec):
             "address": row.get("address", ""),
             "phone": row.get("phone", ""),
             "industry": row.get("industry", ""),
-            "credit_rating": _choice(
+            "credit_rating": _optional_choice(
                 CreditRating, row.get("credit_rating", "").upper(), key="credit_rating", header="信用等级"
             ),
-            "risk_level": _choice(
+            "risk_level": _optional_choice(
                 RiskLevel,
                 row.get("risk_level", ""),
                 key="risk_level",
@@ -108,14 +119,10 @@ class PartyImport(ImportSpec):
             or RiskLevel.LOW,
         }
         region = _region(row["region"], user=user)
-        existing = _existing(kind, values["uscc"], id_kind, id_number)
+        existing = _existing(user=user, kind=kind, uscc=values["uscc"], id_kind=id_kind, id_number=id_number)
         if existing is None:
             services.register_party(user=user, region=region, **values)
             return
-        if not Party.objects.visible_to(user).filter(pk=existing.pk).exists():
-            raise PermissionDenied(
-                "该相对人已在您数据范围以外的区划登记，不能修改", field="uscc" if values["uscc"] else "id_number"
-            )
         services.update_party(user=user, party=existing, changes=values, region=region)
 
     def export_rows(self, user: Any) -> Iterable[dict[str, str]]:

@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import rules
 from django.db import transaction
 
 from zhifa.core.errors import PermissionDenied
+from zhifa.core.permissions import require
 from zhifa.ledger.services import record
 from zhifa.org.models import Region
 from zhifa.org.scope import region_q
@@ -39,7 +39,8 @@ EDITABLE_FIELDS = (
 
 
 def _require_region_in_scope(user: Any, region: Region) -> None:
-    if not Region.objects.filter(region_q(user, prefix=""), pk=region.pk).exists():
+    """``user=None`` is a trusted system caller (demo loader, data migration), as in ``core.permissions``."""
+    if user is not None and not Region.objects.filter(region_q(user, prefix=""), pk=region.pk).exists():
         raise PermissionDenied("所属行政区划不在您的数据范围内", field="region")
 
 
@@ -64,8 +65,7 @@ def register_party(
     is_active: bool = True,
 ) -> Party:
     """Register a 行政相对人 in ``region`` (which must be in the user's data scope)."""
-    if not rules.has_perm("parties.add_party", user):
-        raise PermissionDenied("您没有登记行政相对人的权限")
+    require(user, "parties.add_party", message="您没有登记行政相对人的权限")
     _require_region_in_scope(user, region)
     party = Party(
         region=region,
@@ -105,8 +105,7 @@ def _public_name(party: Party) -> str:
 @transaction.atomic
 def update_party(*, user: Any, party: Party, changes: Mapping[str, Any], region: Region | None = None) -> Party:
     """Change a party's registration data. ``changes`` maps field names (``EDITABLE_FIELDS``) to new values."""
-    if not rules.has_perm("parties.change_party", user, party):
-        raise PermissionDenied("您没有修改该行政相对人的权限")
+    require(user, "parties.change_party", party, message="您没有修改该行政相对人的权限")
     unknown = sorted(set(changes) - set(EDITABLE_FIELDS))
     if unknown:
         raise PartyError(f"不能修改的字段：{'、'.join(unknown)}", field=unknown[0])
@@ -137,8 +136,10 @@ def reveal_personal_data(party: Party, *, field: str, user: Any, purpose: str) -
     """
     if not party.is_personal(field):
         raise PartyError("该字段不是个人信息字段，无需申请查看", field="field")
-    if not rules.has_perm("parties.view_personal_data", user, party):
-        raise PermissionDenied("您的角色无权查看完整的个人信息（仅承办、审核、法制审核、负责人及执法单位管理员可查看）")
+    denied = "您的角色无权查看完整的个人信息（仅承办、审核、法制审核、负责人及执法单位管理员可查看）"
+    if user is None:  # a full view is always somebody's: there is no trusted system caller here (R-PRV-006)
+        raise PermissionDenied(denied)
+    require(user, "parties.view_personal_data", party, message=denied)
     purpose = (purpose or "").strip()
     if not purpose:
         raise PartyError("请填写查看用途", field="purpose")

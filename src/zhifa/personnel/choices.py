@@ -45,3 +45,10 @@ class CertificateStatus(models.TextChoices):
     EXPIRED = "expired", "已过期"
     SUSPENDED = "suspended", "暂扣"
     CANCELLED = "cancelled", "注销"
+
+
+class OfficerPersonalField(models.TextChoices):
+    """Personal fields of an officer: always masked; the full value only through a recorded reveal (R-PRV-006)."""
+
+    ID_NUMBER = "id_number", "公民身份号码"
+    PHONE = "phone", "个人联系电话"

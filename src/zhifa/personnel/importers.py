@@ -9,27 +9,25 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-import rules
 from django.core.exceptions import ValidationError
 
 from zhifa.core.calendar import today
 from zhifa.core.errors import DomainError
-from zhifa.core.excel import Column, ImportSpec, parse_date, parse_decimal, register
+from zhifa.core.excel import Column, ImportSpec, choice_value, parse_date, parse_decimal, register
 from zhifa.core.masking import mask_id_number
 from zhifa.core.validators import normalize_id_number, validate_id_number
+from zhifa.org.lookups import agency_by_name
 from zhifa.org.models import Agency, Sector
 from zhifa.personnel import services
 from zhifa.personnel.choices import CertificateKind, OfficerKind
 from zhifa.personnel.models import ExamResult, Officer
+from zhifa.personnel.services._common import ID_NUMBER_TAKEN
 
 SECTOR_SEPARATORS = re.compile(r"[、，,；;\s]+")
 
 
-def _choice(value: str, choices: Iterable[tuple[str, str]]) -> str | None:
-    for code, label in choices:
-        if value in (code, label):
-            return code
-    return None
+def _collect(errors: dict[str, str], exc: ValidationError) -> None:
+    errors.update({key: messages[0] for key, messages in exc.message_dict.items()})
 
 
 @contextmanager
@@ -92,14 +90,18 @@ class OfficerImport(ImportSpec):
     ]
 
     def _agency(self, name: str, user: Any, errors: dict[str, str]) -> Agency | None:
-        matches = list(Agency.objects.visible_to(user).filter(name=name)[:2])
-        if not matches:
-            errors["agency"] = f"所属单位“{name}”不存在或不在您的数据范围内"
+        try:
+            return agency_by_name(user, name, field_name="agency", label="所属单位")
+        except ValidationError as exc:
+            _collect(errors, exc)
             return None
-        if len(matches) > 1:
-            errors["agency"] = f"所属单位名称“{name}”不唯一，请联系管理员"
+
+    def _choice(self, text: str, choices: Any, key: str, label: str, errors: dict[str, str]) -> str | None:
+        try:
+            return choice_value(text, choices, field_name=key, label=label)
+        except ValidationError as exc:
+            _collect(errors, exc)
             return None
-        return matches[0]
 
     def _sectors(self, text: str, errors: dict[str, str]) -> list[Sector]:
         names = [n for n in SECTOR_SEPARATORS.split(text) if n]
@@ -118,15 +120,13 @@ class OfficerImport(ImportSpec):
         try:
             return parse_date(row[key], field_name=key)
         except ValidationError as exc:
-            errors.update({k: v[0] for k, v in exc.message_dict.items()})
+            _collect(errors, exc)
             return None
 
     def import_row(self, row: dict[str, str], *, user: Any) -> None:
         errors: dict[str, str] = {}
         agency = self._agency(row["agency"], user, errors)
-        kind = _choice(row["kind"], OfficerKind.choices)
-        if kind is None:
-            errors["kind"] = "人员类别应为：执法人员、执法辅助人员、法制审核人员"
+        kind = self._choice(row["kind"], OfficerKind, "kind", "人员类别", errors)
         id_number = normalize_id_number(row["id_number"])
         try:
             validate_id_number(id_number)
@@ -136,11 +136,13 @@ class OfficerImport(ImportSpec):
         if row.get("certificate_number"):
             if kind == OfficerKind.AUXILIARY:
                 errors["certificate_number"] = "执法辅助人员不得持有行政执法证（R-PER-004）"
-            certificate_kind = _choice(
-                row.get("certificate_kind") or CertificateKind.LOCAL.label, CertificateKind.choices
+            certificate_kind = self._choice(
+                row.get("certificate_kind") or CertificateKind.LOCAL.label,
+                CertificateKind,
+                "certificate_kind",
+                "证件类别",
+                errors,
             )
-            if certificate_kind is None:
-                errors["certificate_kind"] = "证件类别应为：地方证、国务院部门证"
             if not row.get("issuing_authority"):
                 errors["issuing_authority"] = "登记执法证须填写“发证机关”"
             effective_on = self._date(row, "effective_on", "有效期起", errors)
@@ -176,10 +178,13 @@ class OfficerImport(ImportSpec):
                 services.register_certificate(actor=user, officer=officer, **certificate)
 
     def _officer(self, row: dict[str, str], *, user: Any, agency: Agency, kind: str, id_number: str) -> Officer:
-        existing = Officer.objects.filter(id_number=id_number).select_related("agency").first()
+        existing = Officer.objects.filter(id_number=id_number).first()
         if existing is not None:
+            # The same person re-imported (same agency, same name): reuse. Any other match gets the one
+            # neutral message of ``register_officer``, which never says where (or under which name) the
+            # number is registered — the match may lie outside the importer's data scope.
             if existing.agency_id != agency.pk or existing.name != row["name"]:
-                raise ValidationError({"id_number": "该公民身份号码已登记为其他单位或其他姓名的执法人员"})
+                raise ValidationError({"id_number": ID_NUMBER_TAKEN})
             return existing
         with _columns(OFFICER_FIELDS):
             return services.register_officer(
@@ -205,14 +210,14 @@ class OfficerImport(ImportSpec):
             .order_by("agency__name", "name", "id")
         )
         for officer in officers:
-            full = rules.has_perm("personnel.view_personal_data", user, officer)
             passed = [r for r in officer.exam_results.all() if r.is_qualified]
             result = passed[-1] if passed else None
             base = {
                 "name": officer.name,
                 "agency": officer.agency.name,
                 "kind": officer.get_kind_display(),
-                "id_number": officer.id_number if full else mask_id_number(officer.id_number),
+                # Always masked (R-PRV-006): an export is a list; full values only through a recorded reveal.
+                "id_number": mask_id_number(officer.id_number),
                 "position": officer.position,
                 "exam_name": result.exam.name if result else "",
                 "exam_held_on": result.exam.held_on.isoformat() if result else "",

@@ -6,13 +6,15 @@ import re
 from collections.abc import Collection
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
+from zhifa.core.calendar import format_day
 from zhifa.core.models import TimestampedModel
 from zhifa.core.validators import normalize_id_number, normalize_phone, validate_id_number, validate_phone
 from zhifa.personnel.choices import (
@@ -22,18 +24,14 @@ from zhifa.personnel.choices import (
     Gender,
     LeftPostReason,
     OfficerKind,
+    OfficerPersonalField,
 )
-from zhifa.personnel.querysets import CertificateQuerySet, OfficerQuerySet
+from zhifa.personnel.querysets import CertificateQuerySet, OfficerPersonalDataAccessQuerySet, OfficerQuerySet
 
 if TYPE_CHECKING:
     from zhifa.org.models import Agency
 
 CERTIFICATE_NUMBER_MAX_LENGTH = 32
-
-
-def chinese_date(day: date) -> str:
-    """``2026-03-31`` → ``2026年3月31日`` (messages and badges)."""
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def normalize_certificate_number(value: str) -> str:
@@ -47,8 +45,10 @@ class Officer(TimestampedModel):
     Only an officer on post with a valid certificate covering the sector may enforce (R-PER-001,
     ``personnel.services.can_enforce``); auxiliary staff assist only and hold no certificate (R-PER-004).
 
-    PERSONAL DATA: ``id_number`` and ``phone`` are personal fields; lists and details show them masked
-    (``core.masking``) unless ``personnel.view_personal_data`` allows the full value.
+    PERSONAL DATA: ``id_number`` and ``phone`` are personal fields. Lists, the API and exports always show them
+    masked (``core.masking``); the full value of one field is shown only through
+    ``services.reveal_personal_data`` (agency admin of the officer's agency), which writes an
+    ``OfficerPersonalDataAccess`` row and the ledger event ``officer.personal_data_viewed`` (R-PRV-006).
     """
 
     name = models.CharField("姓名", max_length=50)
@@ -113,12 +113,20 @@ class Officer(TimestampedModel):
     def is_auxiliary(self) -> bool:
         return self.kind == OfficerKind.AUXILIARY
 
+    def on_post_on(self, day: date) -> bool:
+        """Was the officer on post on ``day``? Leaving on ``left_post_on`` ends the post that day (R-PER-003)."""
+        if self.is_on_post:
+            return True
+        return self.left_post_on is not None and day < self.left_post_on
+
 
 class Certificate(ConcurrentTransitionMixin, TimestampedModel):
     """行政执法证: the certificate an officer shows (亮证) and acts under (持证上岗, R-PER-001, R-PER-006).
 
-    ``state`` is valid/suspended/cancelled (暂扣/注销) and changes only through the transitions below;
-    being expired is derived from ``expires_on`` and never stored.
+    ``state`` is the *current* valid/suspended/cancelled (暂扣/注销) and changes only through the transitions
+    below; each transition also appends a ``CertificateStatusChange`` row (written by ``save()``), so that
+    ``status_on(day)`` answers for any day, past ones included. Being expired is derived from
+    ``expires_on`` and never stored.
     """
 
     officer = models.ForeignKey(Officer, verbose_name="持证人", on_delete=models.PROTECT, related_name="certificates")
@@ -180,11 +188,38 @@ class Certificate(ConcurrentTransitionMixin, TimestampedModel):
         if errors:
             raise ValidationError(errors)
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        pending: list[CertificateStatusChange] = self.__dict__.pop("_pending_status_changes", [])
+        super().save(*args, **kwargs)
+        for change in pending:
+            change.certificate = self
+            change.save()
+        if pending:
+            getattr(self, "_prefetched_objects_cache", {}).pop("status_changes", None)
+
+    def status_change_on(self, day: date) -> CertificateStatusChange | None:
+        """The state change in force on ``day`` (``None``: the certificate was never changed up to that day).
+
+        注销 is final: a cancellation in force on ``day`` wins over any later-dated row. Otherwise the latest
+        change taking effect on or before ``day`` applies. Reads ``status_changes.all()`` (prefetch it for lists);
+        a certificate never changed (``state_changed_on`` empty) has no rows and costs no query.
+        """
+        if self.state_changed_on is None or self.pk is None:
+            return None
+        changes = [c for c in self.status_changes.all() if c.from_on <= day]
+        cancelled = [c for c in changes if c.state == CertificateState.CANCELLED]
+        if cancelled:
+            return min(cancelled, key=lambda c: (c.from_on, c.pk or 0))
+        if not changes:
+            return None
+        return max(changes, key=lambda c: (c.from_on, c.pk or 0))
+
     def status_on(self, day: date) -> CertificateStatus:
-        """Derived status on ``day``: suspended/cancelled from the state, else by the validity period."""
-        if self.state == CertificateState.SUSPENDED:
+        """Derived status on ``day`` (R-PER-001): the state in force that day, else by the validity period."""
+        change = self.status_change_on(day)
+        if change is not None and change.state == CertificateState.SUSPENDED:
             return CertificateStatus.SUSPENDED
-        if self.state == CertificateState.CANCELLED:
+        if change is not None and change.state == CertificateState.CANCELLED:
             return CertificateStatus.CANCELLED
         if day < self.effective_on:
             return CertificateStatus.NOT_YET_EFFECTIVE
@@ -197,22 +232,59 @@ class Certificate(ConcurrentTransitionMixin, TimestampedModel):
         return any(sector.code == sector_code for sector in self.sectors.all())
 
     # --- transitions (GLOSSARY: 暂扣 suspend, 注销 cancel) -----------------------------------------
-    @transition(field=state, source=CertificateState.VALID, target=CertificateState.SUSPENDED)
-    def suspend(self, *, reason: str, on: date) -> None:
+    def _changed(self, target: str, *, reason: str, on: date) -> None:
         self.state_reason = reason
         self.state_changed_on = on
+        pending = self.__dict__.setdefault("_pending_status_changes", [])
+        pending.append(CertificateStatusChange(state=target, from_on=on, reason=reason))
+
+    @transition(field=state, source=CertificateState.VALID, target=CertificateState.SUSPENDED)
+    def suspend(self, *, reason: str, on: date) -> None:
+        self._changed(CertificateState.SUSPENDED, reason=reason, on=on)
 
     @transition(field=state, source=CertificateState.SUSPENDED, target=CertificateState.VALID)
     def reinstate(self, *, reason: str, on: date) -> None:
-        self.state_reason = reason
-        self.state_changed_on = on
+        self._changed(CertificateState.VALID, reason=reason, on=on)
 
     @transition(
         field=state, source=[CertificateState.VALID, CertificateState.SUSPENDED], target=CertificateState.CANCELLED
     )
     def cancel(self, *, reason: str, on: date) -> None:
-        self.state_reason = reason
-        self.state_changed_on = on
+        self._changed(CertificateState.CANCELLED, reason=reason, on=on)
+
+
+class CertificateStatusChange(models.Model):
+    """One 暂扣/恢复/注销 of a certificate, in force from ``from_on``: the certificate's status history. Append-only.
+
+    A certificate's state before its first row is 有效. Written only by ``Certificate.save()`` after a
+    transition; ``Certificate.status_on(day)`` reads it so that a check on the date of a past act
+    (R-PER-001) is not rewritten by a later suspension, reinstatement or cancellation.
+    """
+
+    certificate = models.ForeignKey(
+        Certificate, verbose_name="行政执法证", on_delete=models.PROTECT, related_name="status_changes"
+    )
+    state = models.CharField("变更后状态", max_length=20, choices=CertificateState.choices)
+    from_on = models.DateField("生效日期")
+    reason = models.CharField("原因", max_length=200)
+    recorded_at = models.DateTimeField("记录时间", default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = "执法证状态变更记录"
+        verbose_name_plural = "执法证状态变更记录"
+        ordering = ["certificate_id", "from_on", "id"]
+        indexes = [models.Index(fields=["certificate", "from_on", "id"], name="personnel_cert_change_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.certificate.number} 自{format_day(self.from_on)}起{self.get_state_display()}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None and not self._state.adding:
+            raise ValidationError("执法证状态变更记录只能新增，不能修改")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise ValidationError("执法证状态变更记录不能删除")
 
 
 class QualificationExam(models.Model):
@@ -237,7 +309,7 @@ class QualificationExam(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.name}（{chinese_date(self.held_on)}）"
+        return f"{self.name}（{format_day(self.held_on)}）"
 
 
 class ExamResult(models.Model):
@@ -282,3 +354,39 @@ class TrainingRecord(models.Model):
     def clean(self) -> None:
         if self.hours is not None and self.hours <= 0:
             raise ValidationError({"hours": "学时必须大于0"})
+
+
+class OfficerPersonalDataAccess(models.Model):
+    """One full view of an officer's personal field (身份证号/个人联系电话) by a staff user (R-PRV-006). Append-only.
+
+    Written by ``services.reveal_personal_data`` together with the ledger event ``officer.personal_data_viewed``.
+    """
+
+    user = models.ForeignKey(
+        "org.User", verbose_name="查看人", on_delete=models.PROTECT, related_name="officer_data_accesses"
+    )
+    officer = models.ForeignKey(
+        Officer, verbose_name="执法人员", on_delete=models.PROTECT, related_name="personal_data_accesses"
+    )
+    field = models.CharField("查看字段", max_length=20, choices=OfficerPersonalField.choices)
+    purpose = models.CharField("查看用途", max_length=200)
+    accessed_at = models.DateTimeField("查看时间", default=timezone.now, editable=False)
+
+    objects = OfficerPersonalDataAccessQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "执法人员个人信息查看记录"
+        verbose_name_plural = "执法人员个人信息查看记录"
+        ordering = ["-accessed_at", "-id"]
+        indexes = [models.Index(fields=["officer", "-accessed_at"], name="personnel_access_officer_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.user} 于 {self.accessed_at:%Y-%m-%d %H:%M} 查看 {self.officer} 的{self.get_field_display()}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None and not self._state.adding:
+            raise ValidationError("个人信息查看记录只能新增，不能修改")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise ValidationError("个人信息查看记录不能删除")

@@ -20,7 +20,8 @@ rules.add_perm("personnel.manage_officer", can_manage_agency)
 rules.add_perm("personnel.manage_certificate", can_manage_agency)
 # Qualification exam sittings are organised above the agency; agency admins may record their own sittings on import.
 rules.add_perm("personnel.manage_exam", is_system_admin | is_bureau_admin | is_agency_admin)
-# Full (unmasked) 身份证号 and personal phone: system admin, or the agency admin of the officer's own agency.
-rules.add_perm("personnel.view_personal_data", is_system_admin | (is_agency_admin & is_own_agency))
+# Full (unmasked) 身份证号 and personal phone, one field at a time through ``services.reveal_personal_data``
+# (recorded, R-PRV-006): only the agency admin of the officer's own agency. Lists, API and exports always mask.
+rules.add_perm("personnel.view_personal_data", is_agency_admin & is_own_agency)
 # Excel import of officers and certificates (checked with obj=None; each row is checked again per agency).
 rules.add_perm("personnel.import_officers", is_system_admin | is_bureau_admin | is_agency_admin)

@@ -10,12 +10,13 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_POST
 
 from zhifa.core.calendar import today
+from zhifa.core.errors import DomainError
 from zhifa.core.listing import paginate
-from zhifa.core.masking import mask_id_number, mask_phone
 from zhifa.org.models import Agency
-from zhifa.personnel.choices import CertificateState, CertificateStatus, OfficerKind
+from zhifa.personnel.choices import CertificateState, CertificateStatus, OfficerKind, OfficerPersonalField
 from zhifa.personnel.models import Certificate, Officer
 from zhifa.personnel.querysets import OfficerQuerySet, valid_certificate_q
 from zhifa.personnel.services import (
@@ -23,7 +24,9 @@ from zhifa.personnel.services import (
     REVIEWER_RATIO_MINIMUM,
     agency_figures,
     enforcement_refusal,
+    masked_personal_data,
     open_officer_file,
+    reveal_personal_data,
     training_hours,
 )
 
@@ -67,12 +70,12 @@ def _certificate_rows(officer: Officer, day: date) -> list[CertificateRow]:
     return rows
 
 
-def _officer_row(request: HttpRequest, officer: Officer, day: date) -> OfficerRow:
-    full = rules.has_perm("personnel.view_personal_data", request.user, officer)
+def _officer_row(officer: Officer, day: date) -> OfficerRow:
+    masked = masked_personal_data(officer)  # always masked (R-PRV-006); full values only through a reveal
     return OfficerRow(
         officer=officer,
-        id_number=officer.id_number if full else mask_id_number(officer.id_number),
-        phone=officer.phone if full else mask_phone(officer.phone),
+        id_number=masked[OfficerPersonalField.ID_NUMBER],
+        phone=masked[OfficerPersonalField.PHONE],
         certificates=_certificate_rows(officer, day),
         refusal=enforcement_refusal(officer, on=day),
     )
@@ -111,7 +114,7 @@ def officer_list(request: HttpRequest) -> HttpResponse:
     page = paginate(officers, request)
     context = {
         "page": page,
-        "rows": [_officer_row(request, officer, day) for officer in page.object_list],
+        "rows": [_officer_row(officer, day) for officer in page.object_list],
         "agencies": Agency.objects.visible_to(request.user).only("id", "name"),
         "kinds": OfficerKind.choices,
         "certificate_filters": CERTIFICATE_FILTERS,
@@ -129,9 +132,25 @@ def officer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     officer = get_object_or_404(Officer.objects.visible_to(request.user).with_certificates(), pk=pk)
     open_officer_file(viewer=request.user, officer=officer)
     hours = training_hours(officer, year=day.year)
+    row = _officer_row(officer, day)
     context = {
-        "row": _officer_row(request, officer, day),
+        "row": row,
         "officer": officer,
+        "can_reveal": rules.has_perm("personnel.view_personal_data", request.user, officer),
+        "personal_rows": [
+            {
+                "field": OfficerPersonalField.ID_NUMBER,
+                "label": "公民身份号码",
+                "masked": row.id_number,
+                "has_value": True,
+            },
+            {
+                "field": OfficerPersonalField.PHONE,
+                "label": "个人联系电话",
+                "masked": row.phone,
+                "has_value": bool(officer.phone),
+            },
+        ],
         "today": day,
         "training_hours": hours,
         "required_hours": REQUIRED_TRAINING_HOURS,
@@ -140,6 +159,20 @@ def officer_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "exam_results": officer.exam_results.select_related("exam"),
     }
     return render(request, "personnel/officer_detail.html", context)
+
+
+@login_required
+@require_POST
+def officer_reveal(request: HttpRequest, pk: int) -> HttpResponse:
+    """htmx: the full value of one personal field, shown inline; the view is recorded (R-PRV-006)."""
+    officer = get_object_or_404(Officer.objects.visible_to(request.user).select_related("agency"), pk=pk)
+    try:
+        value = reveal_personal_data(
+            officer, field=request.POST.get("field", ""), user=request.user, purpose=request.POST.get("purpose", "")
+        )
+    except DomainError as exc:
+        return render(request, "personnel/_reveal_error.html", {"message": exc.message}, status=exc.status)
+    return render(request, "personnel/_revealed.html", {"value": value})
 
 
 @login_required

@@ -141,6 +141,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "RegionLevelEnum": "zhifa.org.choices.RegionLevel",
         "AgencyKindEnum": "zhifa.org.choices.AgencyKind",
+        "MediaKindEnum": "zhifa.ledger.models.MediaKind",
         "LawLevelEnum": "zhifa.laws.choices.LawLevel",
         "OfficerKindEnum": "zhifa.personnel.choices.OfficerKind",
         "CertificateKindEnum": "zhifa.personnel.choices.CertificateKind",

@@ -19,7 +19,16 @@ class LawSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Law
-        fields = ["id", "title", "short_title", "citation_title", "level", "level_display", "issuing_body"]
+        fields = [
+            "id",
+            "title",
+            "short_title",
+            "citation_title",
+            "level",
+            "level_display",
+            "issuing_body",
+            "issuing_region_code",
+        ]
 
 
 class LawDetailSerializer(LawSerializer):

@@ -12,7 +12,8 @@ MASKED_HELP = "个人信息，已脱敏；完整值请调用 reveal 接口（查
 
 class PartySerializer(serializers.ModelSerializer):
     """A party as staff lists show it: ``id_number``, ``legal_representative_id_number`` and, for natural
-    persons, ``address`` and ``phone`` carry masked values."""
+    persons, ``address`` and ``phone`` carry masked values. ``birth_on`` is not shown: with the masked ID
+    number (which keeps the first and last digits) it gives back most of the hidden digits (R-PRV-006)."""
 
     kind_display = serializers.CharField(source="get_kind_display", read_only=True)
     region_code = serializers.CharField(source="region.code", read_only=True)
@@ -37,7 +38,6 @@ class PartySerializer(serializers.ModelSerializer):
             "uscc",
             "id_kind",
             "id_number",
-            "birth_on",
             "legal_representative",
             "legal_representative_id_number",
             "address",

@@ -1,17 +1,16 @@
-"""Serializers of the personnel API: explicit fields; personal data masked unless permitted."""
+"""Serializers of the personnel API: explicit fields; personal data always masked (reveal: ``POST …/reveal/``)."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 
-import rules
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from zhifa.core.calendar import today
 from zhifa.core.masking import mask_id_number, mask_phone
-from zhifa.personnel.choices import CertificateStatus, LeftPostReason
+from zhifa.personnel.choices import CertificateStatus, LeftPostReason, OfficerPersonalField
 from zhifa.personnel.models import Certificate, Officer
 from zhifa.personnel.services import can_enforce
 
@@ -58,8 +57,12 @@ class OfficerCertificateSerializer(CertificateSerializer):
 
 class OfficerSerializer(serializers.ModelSerializer):
     agency_name = serializers.CharField(source="agency.name", read_only=True)
-    id_number = serializers.SerializerMethodField(help_text="公民身份号码（个人信息；无权限时脱敏）")
-    phone = serializers.SerializerMethodField(help_text="个人联系电话（个人信息；无权限时脱敏）")
+    id_number = serializers.SerializerMethodField(
+        help_text="公民身份号码（个人信息，始终脱敏；完整值经 reveal 查看并留痕）"
+    )
+    phone = serializers.SerializerMethodField(
+        help_text="个人联系电话（个人信息，始终脱敏；完整值经 reveal 查看并留痕）"
+    )
     certificates = OfficerCertificateSerializer(many=True, read_only=True)
     can_enforce_today = serializers.SerializerMethodField(help_text="今日是否可以独立执法（R-PER-001）")
 
@@ -85,15 +88,11 @@ class OfficerSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = fields
 
-    def _full_personal_data(self, obj: Officer) -> bool:
-        request = self.context.get("request")
-        return bool(request and rules.has_perm("personnel.view_personal_data", request.user, obj))
-
     def get_id_number(self, obj: Officer) -> str:
-        return obj.id_number if self._full_personal_data(obj) else mask_id_number(obj.id_number)
+        return mask_id_number(obj.id_number)
 
     def get_phone(self, obj: Officer) -> str:
-        return obj.phone if self._full_personal_data(obj) else mask_phone(obj.phone)
+        return mask_phone(obj.phone)
 
     def get_can_enforce_today(self, obj: Officer) -> bool:
         return can_enforce(obj, on=_today(self.context))
@@ -114,6 +113,16 @@ class LeavePostSerializer(serializers.Serializer):
     reason = serializers.ChoiceField(choices=LeftPostReason.choices, help_text="离岗原因")
 
 
+class OfficerRevealRequestSerializer(serializers.Serializer):
+    field = serializers.ChoiceField(choices=OfficerPersonalField.choices, help_text="要查看的个人信息字段")
+    purpose = serializers.CharField(max_length=200, help_text="查看用途（记入查看记录）")
+
+
+class OfficerRevealResponseSerializer(serializers.Serializer):
+    field = serializers.CharField()
+    value = serializers.CharField()
+
+
 class ReasonSerializer(serializers.Serializer):
     reason = serializers.CharField(required=False, allow_blank=True, default="", help_text="原因（必填）")
 
@@ -123,6 +132,8 @@ __all__ = [
     "CanEnforceSerializer",
     "CertificateSerializer",
     "LeavePostSerializer",
+    "OfficerRevealRequestSerializer",
+    "OfficerRevealResponseSerializer",
     "OfficerSerializer",
     "ReasonSerializer",
 ]

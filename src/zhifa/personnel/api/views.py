@@ -20,6 +20,8 @@ from zhifa.personnel.api.serializers import (
     CanEnforceSerializer,
     CertificateSerializer,
     LeavePostSerializer,
+    OfficerRevealRequestSerializer,
+    OfficerRevealResponseSerializer,
     OfficerSerializer,
     ReasonSerializer,
 )
@@ -78,6 +80,19 @@ class OfficerViewSet(_TodayContextMixin, viewsets.ReadOnlyModelViewSet):
         reason = services.enforcement_refusal(officer, on=query.validated_data.get("on") or today(), sector=code)
         return Response(CanEnforceSerializer({"can_enforce": reason is None, "reason": reason}).data)
 
+    @extend_schema(request=OfficerRevealRequestSerializer, responses=OfficerRevealResponseSerializer)
+    @action(detail=True, methods=["post"], url_path="reveal")
+    def reveal(self, request: Request, pk: str | None = None) -> Response:
+        """查看一个个人信息字段的完整值（仅限所属单位的单位管理员；每次查看均留痕，R-PRV-006）。"""
+        officer = self.get_object()
+        body = OfficerRevealRequestSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        field = body.validated_data["field"]
+        value = services.reveal_personal_data(
+            officer, field=field, user=request.user, purpose=body.validated_data["purpose"]
+        )
+        return Response(OfficerRevealResponseSerializer({"field": field, "value": value}).data)
+
     @extend_schema(request=LeavePostSerializer, responses=OfficerSerializer)
     @action(detail=True, methods=["post"], url_path="leave-post")
     def leave_post(self, request: Request, pk: str | None = None) -> Response:
@@ -104,7 +119,7 @@ class CertificateViewSet(_TodayContextMixin, viewsets.ReadOnlyModelViewSet):
         return (
             Certificate.objects.visible_to(self.request.user)
             .select_related("officer__agency")
-            .prefetch_related("sectors")
+            .prefetch_related("sectors", "status_changes")
         )
 
     def _move(self, request: Request, service: Any) -> Response:

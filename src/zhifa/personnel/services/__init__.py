@@ -30,12 +30,14 @@ from zhifa.personnel.services.figures import (
     training_shortfall,
 )
 from zhifa.personnel.services.officers import (
+    masked_personal_data,
     open_officer_file,
     record_exam_result,
     record_leaving_post,
     record_training,
     register_exam,
     register_officer,
+    reveal_personal_data,
     update_officer,
 )
 
@@ -53,6 +55,7 @@ __all__ = [
     "cancel_certificate",
     "certificate_rate",
     "enforcement_refusal",
+    "masked_personal_data",
     "open_officer_file",
     "record_exam_result",
     "record_leaving_post",
@@ -61,6 +64,7 @@ __all__ = [
     "register_exam",
     "register_officer",
     "reinstate_certificate",
+    "reveal_personal_data",
     "reviewer_ratio",
     "suspend_certificate",
     "training_hours",

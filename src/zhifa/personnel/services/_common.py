@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import Enum
-from typing import Any, Final
-
-import rules
-
-from zhifa.core.errors import PermissionDenied
+from typing import Final
 
 # R-PER-007: yearly training hours per officer (cfg default 60 学时).
 REQUIRED_TRAINING_HOURS: Final = Decimal("60")
@@ -25,7 +21,5 @@ class _Unset(Enum):
 
 UNSET: Final = _Unset.UNSET
 
-
-def require_permission(actor: Any, permission: str, obj: Any, message: str) -> None:
-    if not rules.has_perm(permission, actor, obj):
-        raise PermissionDenied(message)
+# The one message for an ID number already registered (service, race and import alike): it never says where.
+ID_NUMBER_TAKEN: Final = "该公民身份号码已登记为执法人员"

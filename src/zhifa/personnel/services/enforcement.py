@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Final
 
+from zhifa.core.calendar import format_day
 from zhifa.org.models import Sector
 from zhifa.personnel.choices import CertificateStatus, OfficerKind
-from zhifa.personnel.models import Certificate, Officer, chinese_date
+from zhifa.personnel.models import Certificate, Officer
 
 # ---------------------------------------------------------------------------------------------------------------
 # 持证上岗: the single check (R-PER-001)
@@ -30,24 +31,29 @@ _REFUSAL_PRIORITY: Final = {
 
 
 def _certificate_refusal(certificate: Certificate, status: CertificateStatus, on: date) -> str:
-    if status == CertificateStatus.SUSPENDED:
-        return f"执法证已暂扣：{certificate.state_reason}"
-    if status == CertificateStatus.CANCELLED:
-        return f"执法证已注销：{certificate.state_reason}"
+    if status in (CertificateStatus.SUSPENDED, CertificateStatus.CANCELLED):
+        # The reason of the change in force on ``on``, not the latest one (a past day keeps its own reason).
+        change = certificate.status_change_on(on)
+        reason = change.reason if change is not None else certificate.state_reason
+        label = "暂扣" if status == CertificateStatus.SUSPENDED else "注销"
+        return f"执法证已{label}：{reason}"
     if status == CertificateStatus.NOT_YET_EFFECTIVE:
-        return f"执法证尚未生效：有效期自{chinese_date(certificate.effective_on)}起"
-    return f"执法证已于{chinese_date(certificate.expires_on)}过期"
+        return f"执法证尚未生效：有效期自{format_day(certificate.effective_on)}起"
+    return f"执法证已于{format_day(certificate.expires_on)}过期"
 
 
 def enforcement_refusal(officer: Officer, *, on: date, sector: Sector | str | None = None) -> str | None:
     """Why ``officer`` may not enforce on ``on`` (in ``sector``, by object or code), or ``None`` if they may.
 
-    R-PER-001: on post, not auxiliary (R-PER-004), holding a certificate in state valid whose validity
-    period contains ``on`` (both ends included) and whose sectors include ``sector`` when given.
-    Reads ``officer.certificates.all()`` and ``certificate.sectors.all()``: prefetch them for lists.
+    R-PER-001: on post on ``on``, not auxiliary (R-PER-004), holding a certificate that was valid on ``on``
+    (status history: not 暂扣/注销 that day; validity period containing ``on``, both ends included) and whose
+    sectors include ``sector`` when given. Answers for any day: a past act is judged by the facts of its day,
+    not by a later leaving of the post, suspension or cancellation (R-PER-003: the post ends on
+    ``left_post_on``). Reads ``officer.certificates.all()``, ``certificate.sectors.all()`` and
+    ``certificate.status_changes.all()``: prefetch them for lists (``OfficerQuerySet.with_certificates``).
     """
-    if not officer.is_on_post:
-        when = f"于{chinese_date(officer.left_post_on)}" if officer.left_post_on else ""
+    if not officer.on_post_on(on):
+        when = f"于{format_day(officer.left_post_on)}" if officer.left_post_on else ""
         why = f"（{officer.get_left_post_reason_display()}）" if officer.left_post_reason else ""
         return f"该人员已{when}离岗{why}，不得从事执法活动（R-PER-003）"
     if officer.kind == OfficerKind.AUXILIARY:

@@ -109,9 +109,13 @@ def _counts_by_agency(officers: Any) -> dict[int, int]:
 
 
 def agency_figures(agencies: Iterable[Agency], *, on: date) -> list[AgencyFigures]:
-    """Both figures for many agencies in three queries (the 持证率 table)."""
+    """Both figures for many agencies in three queries (the 持证率 table), as they stood on ``on``.
+
+    Officers on post on ``on`` (``OfficerQuerySet.on_post_on``), certificates valid on ``on`` by their status
+    history (``valid_certificate_q``): a past date is not rewritten by later departures or suspensions.
+    """
     agency_list = list(agencies)
-    on_post = Officer.objects.filter(agency__in=[a.pk for a in agency_list], is_on_post=True)
+    on_post = Officer.objects.filter(agency__in=[a.pk for a in agency_list]).on_post_on(on)
     enforcement = on_post.filter(kind=OfficerKind.ENFORCEMENT)
     totals = _counts_by_agency(enforcement)
     certified = _counts_by_agency(enforcement.with_valid_certificate(on))

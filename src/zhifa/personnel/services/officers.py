@@ -7,16 +7,27 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
+from zhifa.core.calendar import format_day
+from zhifa.core.errors import PermissionDenied
+from zhifa.core.masking import mask_id_number, mask_phone
+from zhifa.core.permissions import require
 from zhifa.core.validators import normalize_id_number
 from zhifa.ledger.services import record as record_event
 from zhifa.ledger.services import record_view
 from zhifa.org.models import Agency, Department, User
-from zhifa.personnel.choices import CertificateState, LeftPostReason, OfficerKind
-from zhifa.personnel.errors import AlreadyLeftPost
-from zhifa.personnel.models import Certificate, ExamResult, Officer, QualificationExam, TrainingRecord, chinese_date
-from zhifa.personnel.services._common import LEAVING_POST_CANCEL_REASON, UNSET, _Unset, require_permission
+from zhifa.personnel.choices import CertificateState, LeftPostReason, OfficerKind, OfficerPersonalField
+from zhifa.personnel.errors import AlreadyLeftPost, PersonnelError
+from zhifa.personnel.models import (
+    Certificate,
+    ExamResult,
+    Officer,
+    OfficerPersonalDataAccess,
+    QualificationExam,
+    TrainingRecord,
+)
+from zhifa.personnel.services._common import ID_NUMBER_TAKEN, LEAVING_POST_CANCEL_REASON, UNSET, _Unset
 from zhifa.personnel.services.certificates import record_certificate_transition
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -40,9 +51,9 @@ def register_officer(
     user: User | None = None,
 ) -> Officer:
     """Register an officer (执法人员/执法辅助人员/法制审核人员) of ``agency``."""
-    require_permission(actor, "personnel.manage_officer", agency, "您无权管理该单位的执法人员")
-    if Officer.objects.filter(id_number=normalize_id_number(id_number)).exists():
-        raise ValidationError({"id_number": "该公民身份号码已登记为执法人员"})
+    require(actor, "personnel.manage_officer", agency, message="您无权管理该单位的执法人员")
+    if _id_number_taken(normalize_id_number(id_number)):
+        raise ValidationError({"id_number": ID_NUMBER_TAKEN})
     officer = Officer(
         agency=agency,
         name=name,
@@ -56,9 +67,31 @@ def register_officer(
         user=user,
     )
     officer.full_clean()
-    officer.save()
+    _save_officer(officer)
     record_event(event_type="officer.registered", actor=actor, agency=agency, subject=officer, payload={"kind": kind})
     return officer
+
+
+def _id_number_taken(id_number: str) -> bool:
+    return Officer.objects.filter(id_number=id_number).exists()
+
+
+def _save_officer(officer: Officer) -> None:
+    """Save; a concurrent registration of the same ID number or login account is the same field error, not a 500.
+
+    The checks before (``exists()``, ``full_clean``) can pass in two transactions at once; the unique
+    constraints then refuse the second insert. The savepoint keeps the caller's transaction usable.
+    """
+    try:
+        with transaction.atomic():
+            officer.save()
+    except IntegrityError:
+        others = Officer.objects.exclude(pk=officer.pk or 0)
+        if others.filter(id_number=officer.id_number).exists():
+            raise ValidationError({"id_number": ID_NUMBER_TAKEN}) from None
+        if officer.user_id and others.filter(user_id=officer.user_id).exists():
+            raise ValidationError({"user": "该登录账号已关联其他执法人员"}) from None
+        raise
 
 
 @transaction.atomic
@@ -77,7 +110,7 @@ def update_officer(
     user: User | _Unset | None = UNSET,
 ) -> Officer:
     """Change an officer's record; arguments left out stay unchanged. Leaving the post is ``record_leaving_post``."""
-    require_permission(actor, "personnel.manage_officer", officer, "您无权管理该单位的执法人员")
+    require(actor, "personnel.manage_officer", officer, message="您无权管理该单位的执法人员")
     changes: dict[str, Any] = {
         key: value
         for key, value in {
@@ -102,7 +135,7 @@ def update_officer(
     for key, value in changes.items():
         setattr(officer, key, value)
     officer.full_clean()
-    officer.save()
+    _save_officer(officer)
     # Field names only: personal values never go into the ledger.
     record_event(
         event_type="officer.updated",
@@ -117,12 +150,12 @@ def update_officer(
 @transaction.atomic
 def record_leaving_post(officer: Officer, *, on: date, reason: str, actor: User) -> Officer:
     """The officer leaves the post; R-PER-003: every certificate not yet cancelled is reclaimed and cancelled."""
-    require_permission(actor, "personnel.manage_officer", officer, "您无权管理该单位的执法人员")
+    require(actor, "personnel.manage_officer", officer, message="您无权管理该单位的执法人员")
     if reason not in LeftPostReason.values:
         raise ValidationError({"left_post_reason": "离岗原因应为调离、辞退、辞职、退休或其他"})
     locked = Officer.objects.select_for_update().get(pk=officer.pk)
     if not locked.is_on_post:
-        raise AlreadyLeftPost(f"{locked.name}已于{chinese_date(locked.left_post_on or on)}离岗", field="is_on_post")
+        raise AlreadyLeftPost(f"{locked.name}已于{format_day(locked.left_post_on or on)}离岗", field="is_on_post")
     locked.is_on_post = False
     locked.left_post_on = on
     locked.left_post_reason = reason
@@ -155,7 +188,7 @@ def record_leaving_post(officer: Officer, *, on: date, reason: str, actor: User)
 @transaction.atomic
 def register_exam(*, actor: User, name: str, held_on: date, pass_score: Decimal = Decimal("60")) -> QualificationExam:
     """Record a sitting of the 执法资格考试; an existing sitting with the same name and date is returned."""
-    require_permission(actor, "personnel.manage_exam", None, "您无权登记执法资格考试")
+    require(actor, "personnel.manage_exam", None, message="您无权登记执法资格考试")
     existing = QualificationExam.objects.filter(name=name.strip(), held_on=held_on).first()
     if existing is not None:
         return existing
@@ -168,7 +201,7 @@ def register_exam(*, actor: User, name: str, held_on: date, pass_score: Decimal 
 @transaction.atomic
 def record_exam_result(*, actor: User, exam: QualificationExam, officer: Officer, score: Decimal) -> ExamResult:
     """An officer's exam score; 合格 when ``score >= exam.pass_score``."""
-    require_permission(actor, "personnel.manage_officer", officer, "您无权管理该单位的执法人员")
+    require(actor, "personnel.manage_officer", officer, message="您无权管理该单位的执法人员")
     if ExamResult.objects.filter(exam=exam, officer=officer).exists():
         raise ValidationError({"score": f"{officer.name}在“{exam.name}”中已有成绩"})
     result = ExamResult(exam=exam, officer=officer, score=score, is_qualified=score >= exam.pass_score)
@@ -193,7 +226,7 @@ def record_exam_result(*, actor: User, exam: QualificationExam, officer: Officer
 def record_training(
     *, actor: User, officer: Officer, title: str, hours: Decimal, completed_on: date, organizer: str = ""
 ) -> TrainingRecord:
-    require_permission(actor, "personnel.manage_officer", officer, "您无权管理该单位的执法人员")
+    require(actor, "personnel.manage_officer", officer, message="您无权管理该单位的执法人员")
     record = TrainingRecord(officer=officer, title=title, hours=hours, completed_on=completed_on, organizer=organizer)
     record.full_clean()
     record.save()
@@ -213,3 +246,46 @@ def open_officer_file(*, viewer: Any, officer: Officer) -> None:
     if getattr(viewer, "agency_id", None) == officer.agency_id:
         return
     record_view(viewer=viewer, subject=officer, agency=officer.agency)
+
+
+def masked_personal_data(officer: Officer) -> dict[str, str]:
+    """The personal fields as every list, the API and exports show them: always masked (R-PRV-006)."""
+    return {
+        OfficerPersonalField.ID_NUMBER: mask_id_number(officer.id_number),
+        OfficerPersonalField.PHONE: mask_phone(officer.phone),
+    }
+
+
+@transaction.atomic
+def reveal_personal_data(officer: Officer, *, field: str, user: Any, purpose: str) -> str:
+    """The full value of one personal field of ``officer``; the view is recorded (R-PRV-006, R-REC-007).
+
+    Only the agency admin of the officer's own agency may see it (``personnel.view_personal_data``); anyone
+    else is refused (``PermissionDenied``) and nothing is recorded. Each reveal writes an
+    ``OfficerPersonalDataAccess`` row and the ledger event ``officer.personal_data_viewed`` (field and
+    purpose, never the value).
+    """
+    if user is None:
+        raise PermissionDenied("查看完整的个人信息须以具体用户身份进行")
+    if field not in OfficerPersonalField.values:
+        raise PersonnelError("该字段不是个人信息字段，无需申请查看", field="field")
+    require(
+        user,
+        "personnel.view_personal_data",
+        officer,
+        message="只有执法人员所属单位的单位管理员可以查看完整的个人信息",
+    )
+    text = (purpose or "").strip()
+    if not text:
+        raise PersonnelError("请填写查看用途", field="purpose")
+    if len(text) > 200:
+        raise PersonnelError("查看用途不能超过200个字", field="purpose")
+    OfficerPersonalDataAccess.objects.create(user=user, officer=officer, field=field, purpose=text)
+    record_event(
+        event_type="officer.personal_data_viewed",
+        actor=user,
+        agency=officer.agency,
+        subject=officer,
+        payload={"field": field, "purpose": text},
+    )
+    return str(getattr(officer, field) or "")

@@ -19,6 +19,7 @@ class Command(BaseCommand):
         parser.add_argument("name", help="基准名称，如 ledger")
         parser.add_argument("--events", type=int, default=5000, help="追加写入的事件数")
         parser.add_argument("--verify-events", type=int, default=200000, help="校验基准的链长度")
+        parser.add_argument("--size-mb", type=int, default=2048, help="evidence 基准的文件大小（MiB）")
 
     def handle(self, *args: Any, **options: Any) -> None:
         available = benchmarks()

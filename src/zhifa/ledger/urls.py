@@ -1,0 +1,11 @@
+from django.urls import path
+
+from zhifa.ledger import views
+
+app_name = "ledger"
+urlpatterns = [
+    path("evidence/", views.evidence_list, name="evidence-list"),
+    path("evidence/upload/", views.evidence_upload, name="evidence-upload"),
+    path("evidence/<int:pk>/", views.evidence_detail, name="evidence-detail"),
+    path("evidence/<int:pk>/download/", views.evidence_download, name="evidence-download"),
+]
