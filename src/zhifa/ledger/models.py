@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import models
 
 from zhifa.ledger.canonical import from_microseconds
+from zhifa.ledger.querysets import EventQuerySet
 
 
 class Event(models.Model):
@@ -40,6 +41,8 @@ class Event(models.Model):
     payload = models.TextField("内容（规范化 JSON）", default="{}")
     prev_hash = models.CharField("前一摘要", max_length=64)
     hash = models.CharField("摘要", max_length=64, unique=True)
+
+    objects = EventQuerySet.as_manager()
 
     class Meta:
         verbose_name = "全过程记录事件"
