@@ -21,3 +21,10 @@ class BasisInvalid(CatalogError):
 
 class ItemStateConflict(Conflict):
     code = "item_state_conflict"
+
+
+class AvRecordMissing(CatalogError):
+    """R-REC-003/004: a step that must be recorded on audio/video has no A/V file attached."""
+
+    status = 409
+    code = "av_record_missing"

@@ -21,13 +21,14 @@ from zhifa.catalog.choices import (
     ItemLevel,
     PartyCategory,
 )
-from zhifa.catalog.errors import BasisInvalid, BasisMissing, CatalogError, ItemStateConflict
+from zhifa.catalog.errors import AvRecordMissing, BasisInvalid, BasisMissing, CatalogError, ItemStateConflict
 from zhifa.catalog.models import AvRequirement, EnforcementItem, MajorDecisionCriterion
 from zhifa.catalog.querysets import EnforcementItemQuerySet
 from zhifa.core.calendar import format_day, today
 from zhifa.core.permissions import require
 from zhifa.laws.choices import PENALTY_SETTING_LEVELS
 from zhifa.laws.models import Article
+from zhifa.ledger.evidence import has_av_record
 from zhifa.ledger.services import record
 from zhifa.org.models import Agency, Sector
 
@@ -332,6 +333,17 @@ def av_required(step: str, *, item: EnforcementItem | None = None, agency: Agenc
 
     candidates = sorted(rows, key=specificity, reverse=True)
     return candidates[0].is_mandatory if candidates else False
+
+
+def require_av_record(
+    *, step: str, subject: Any, item: EnforcementItem | None = None, agency: Agency | None = None
+) -> None:
+    """The check a transition calls before a step completes (R-REC-003 always, R-REC-004 where listed):
+    if ``step`` must be recorded on audio/video, an A/V evidence file must be attached to ``subject``'s step."""
+    if av_required(step, item=item, agency=agency) and not has_av_record(subject=subject, step=step):
+        label = AvStep(step).label
+        rule = "R-REC-003" if step in ALWAYS_AV_STEPS else "R-REC-004"
+        raise AvRecordMissing(f"“{label}”须有全程音像记录，请先上传录音录像再完成此环节（{rule}）", field="evidence")
 
 
 def _region_codes(agency: Agency | None) -> list[str]:
