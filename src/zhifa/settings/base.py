@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "zhifa.laws",
     "zhifa.catalog",
     "zhifa.parties",
+    "zhifa.cases",
     "zhifa.demo",
 ]
 

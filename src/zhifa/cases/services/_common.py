@@ -1,0 +1,87 @@
+"""Shared plumbing of the case services: locking, permission, transitions, ledger events, officer checks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import Any
+
+from django_fsm import can_proceed
+
+from zhifa.cases.errors import CaseError, CaseStateConflict
+from zhifa.cases.models import PenaltyCase
+from zhifa.core.calendar import format_day
+from zhifa.core.permissions import require
+from zhifa.ledger.services import record
+from zhifa.personnel.models import Officer
+from zhifa.personnel.services import enforcement_refusal
+
+MIN_OFFICERS = 2  # R-PER-005
+
+
+def lock(case: PenaltyCase) -> PenaltyCase:
+    """Re-read the case under a row lock: concurrent steps on one case are serialised (PostgreSQL)."""
+    return PenaltyCase.objects.select_for_update().select_related("agency", "party", "enforcement_item").get(pk=case.pk)
+
+
+def allow(actor: Any, perm: str, case: Any, message: str) -> None:
+    if actor is None:
+        raise CaseError("此操作必须由登录的执法人员作出", field="actor")
+    require(actor, perm, case, message=message)
+
+
+def move(obj: Any, transition: Callable[[], None], action: str) -> None:
+    """Apply an FSM transition of a case or a case source, or refuse naming the current state (409)."""
+    if not can_proceed(transition):
+        noun = "案件" if isinstance(obj, PenaltyCase) else "案源"
+        raise CaseStateConflict(f"{noun}当前状态为“{obj.get_state_display()}”，不能{action}", field="state")
+    transition()
+
+
+def note(case: PenaltyCase, verb: str, actor: Any, **payload: Any) -> None:
+    """The ledger event of a case step (R-REC-001): ``penalty_case.<verb>``."""
+    record(
+        event_type=f"penalty_case.{verb}",
+        actor=actor,
+        agency=case.agency,
+        subject=case,
+        payload={"case_number": case.case_number, "state": case.state, **payload},
+    )
+
+
+def check_officers(officers: Iterable[Officer], *, on: date, sector: Any, field: str = "officers") -> list[Officer]:
+    """R-PER-001/004/005: at least two officers, each allowed to enforce in the item's sector on that day."""
+    chosen = list({o.pk: o for o in officers}.values())
+    if len(chosen) < MIN_OFFICERS:
+        raise CaseError(f"执法人员不得少于{MIN_OFFICERS}人（R-PER-005）", field=field)
+    for officer in chosen:
+        refusal = enforcement_refusal(officer, on=on, sector=sector)
+        if refusal is not None:
+            raise CaseError(f"{officer.name}于{format_day(on)}不能执法：{refusal}（R-PER-001）", field=field)
+    return chosen
+
+
+def officer_of(actor: Any) -> Officer | None:
+    pk = getattr(actor, "pk", None)
+    return Officer.objects.filter(user_id=pk).first() if pk is not None else None
+
+
+# The legal-review gate (R-REV-004). The review app, which sits above cases, registers a function that says
+# whether a case's major decision has an approved legal review; until one is registered, no major decision
+# can be made at all — the law's default.
+LegalReviewCheck = Callable[[PenaltyCase], bool]
+_legal_review_checks: list[LegalReviewCheck] = []
+
+
+def register_legal_review_check(check: LegalReviewCheck) -> None:
+    _legal_review_checks.append(check)
+
+
+def require_legal_review_passed(case: PenaltyCase) -> None:
+    """R-REV-004: no major decision (and no prior notice of one) without an approved legal review."""
+    if not case.requires_legal_review:
+        return
+    if _legal_review_checks and all(check(case) for check in _legal_review_checks):
+        return
+    reasons = "；".join(case.legal_review_reasons)
+    raise CaseError(f"本案属于重大执法决定（{reasons}），须经法制审核通过后方可继续（R-REV-004）", field="legal_review")

@@ -1,0 +1,244 @@
+"""决定、送达、执行、结案、归档、办案期限延长 (R-PEN-015..021, R-PEN-024, R-PEN-027, R-DOC-005/006, R-TRN-001)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Sum
+
+from zhifa.cases.calculations import is_heavier, late_penalty
+from zhifa.cases.choices import ClosingReason, DecisionKind, PenaltyCaseState
+from zhifa.cases.errors import CaseError, CaseStateConflict
+from zhifa.cases.models import DeadlineExtension, Payment, PenaltyCase
+from zhifa.cases.services._common import allow, lock, move, note, require_legal_review_passed
+from zhifa.cases.services.investigation import _amount, _valid_kinds
+from zhifa.catalog.choices import PenaltyKind
+from zhifa.core.calendar import (
+    add_calendar_days,
+    add_working_days,
+    calendar_deadline,
+    format_day,
+    today,
+    working_days_between,
+)
+
+DELIVERY_WORKING_DAYS = 7  # R-DOC-005
+PAYMENT_CALENDAR_DAYS = 15  # R-PEN-024
+CLOSING_BY_KIND = {
+    DecisionKind.TRANSFER: ClosingReason.TRANSFERRED,
+    DecisionKind.FILING_WITHDRAWN: ClosingReason.FILING_WITHDRAWN,
+}
+
+
+def _check_no_double_fine(case: PenaltyCase) -> None:
+    """R-PEN-019 一事不再罚: the same party's same act (same item, same act date) is fined once."""
+    earlier = (
+        PenaltyCase.objects.filter(
+            party=case.party,
+            enforcement_item=case.enforcement_item,
+            act_on=case.act_on,
+            decision_kind=DecisionKind.PENALTY,
+        )
+        .exclude(pk=case.pk)
+        .filter(fine_amount__gt=0)
+        .values_list("case_number", flat=True)
+        .first()
+    )
+    if earlier:
+        raise CaseError(
+            f"当事人的同一违法行为已在案件{earlier}中被处以罚款，不得再次罚款（R-PEN-019）", field="fine_amount"
+        )
+
+
+@transaction.atomic
+def decide_case(
+    *,
+    actor: Any,
+    case: PenaltyCase,
+    decision_kind: str,
+    decided_on: date | None = None,
+    penalty_kinds: list[str] | None = None,
+    fine_amount: Decimal = Decimal("0"),
+    confiscated_gains_amount: Decimal = Decimal("0"),
+    reasoning: str = "",
+) -> PenaltyCase:
+    """负责人作出决定. Penalty: only after notice and the defence window, never heavier than notified."""
+    case = lock(case)
+    allow(actor, "cases.decide_case", case, "只有本单位负责人可以作出处理决定")
+    if decision_kind not in DecisionKind.values:
+        raise CaseError(f"决定类型“{decision_kind}”无效", field="decision_kind")
+    day = decided_on or today()
+    if case.state != PenaltyCaseState.AWAITING_DECISION:
+        raise CaseStateConflict(f"案件当前状态为“{case.get_state_display()}”，尚未报请决定", field="state")
+    require_legal_review_passed(case)
+    if decision_kind in (DecisionKind.PENALTY, DecisionKind.NO_PENALTY) and case.crime_suspected:
+        raise CaseError("涉嫌犯罪的案件应当移送司法机关，不得以罚代刑（R-TRN-001）", field="decision_kind")
+    kinds = _valid_kinds(penalty_kinds or []) if decision_kind == DecisionKind.PENALTY else []
+    fine = _amount(fine_amount, "fine_amount") if decision_kind == DecisionKind.PENALTY else Decimal("0.00")
+    confiscation = _amount(confiscated_gains_amount, "confiscated_gains_amount") if kinds else Decimal("0.00")
+    if decision_kind == DecisionKind.PENALTY:
+        if not kinds:
+            raise CaseError("请选择处罚种类", field="penalty_kinds")
+        if case.notice_served_on is None:
+            raise CaseError(
+                "未向当事人告知拟作出的行政处罚内容及事实、理由、依据的，不得作出处罚决定（R-PEN-015）", field="notice"
+            )
+        if (PenaltyKind.FINE in kinds) != (fine > 0):
+            raise CaseError("处罚种类含罚款时须填写罚款金额，反之亦然", field="fine_amount")
+        if is_heavier(
+            kinds=kinds,
+            fine=fine,
+            confiscation=confiscation,
+            notified_kinds=case.notified_kinds,
+            notified_fine=case.notified_fine_amount,
+            notified_confiscation=case.notified_confiscation_amount,
+        ):
+            raise CaseError("处罚决定不得重于事先告知的内容；加重须重新告知（R-PEN-017）", field="penalty_kinds")
+        if fine > 0:
+            _check_no_double_fine(case)
+    move(case, case.decide, "作出决定")
+    case.decision_kind = decision_kind
+    case.penalty_kinds = kinds
+    case.fine_amount = fine
+    case.confiscated_gains_amount = confiscation
+    case.decision_reasoning = reasoning.strip()
+    case.decided_on = day
+    case.decided_by = actor
+    case.delivery_deadline = add_working_days(day, DELIVERY_WORKING_DAYS)
+    if decision_kind in CLOSING_BY_KIND:
+        move(case, case.close, "结案")
+        case.closing_reason = CLOSING_BY_KIND[DecisionKind(decision_kind)]
+        case.closed_on = day
+    case.save()
+    overdue = case.decision_deadline is not None and day > case.decision_deadline
+    note(
+        case,
+        "decided",
+        actor,
+        decision_kind=decision_kind,
+        penalty_kinds=kinds,
+        fine_amount=fine,
+        confiscated_gains_amount=confiscation,
+        decided_on=day,
+        overdue=overdue,
+    )
+    return case
+
+
+@transaction.atomic
+def serve_decision(*, actor: Any, case: PenaltyCase, served_on: date) -> PenaltyCase:
+    """决定书送达 (R-DOC-006: the receipt's date is the service date). Starts the 15-day payment period."""
+    case = lock(case)
+    allow(actor, "cases.handle_case", case, "只有本案承办人可以登记决定书送达")
+    if case.state != PenaltyCaseState.DECIDED:
+        raise CaseStateConflict(f"案件当前状态为“{case.get_state_display()}”，没有待送达的决定书", field="state")
+    if served_on < (case.decided_on or case.filed_on) or served_on > today():
+        raise CaseError("送达日期应在决定之后且不晚于今天", field="served_on")
+    case.decision_served_on = served_on
+    only_warning_or_none = case.decision_kind == DecisionKind.NO_PENALTY or set(case.penalty_kinds) <= {
+        PenaltyKind.WARNING,
+        PenaltyKind.PUBLIC_CRITICISM,
+    }
+    if only_warning_or_none:
+        move(case, case.close, "结案")
+        case.closing_reason = (
+            ClosingReason.NO_PENALTY if case.decision_kind == DecisionKind.NO_PENALTY else ClosingReason.EXECUTED
+        )
+        case.closed_on = served_on
+    else:
+        move(case, case.execute, "进入执行")
+        # R-PEN-024 + R-TIME-004: the party's 15 days end on the next working day if the last is a rest day
+        case.payment_deadline = calendar_deadline(served_on, PAYMENT_CALENDAR_DAYS).extended_on
+    case.save()
+    note(case, "served", actor, served_on=served_on, payment_deadline=case.payment_deadline, state=case.state)
+    return case
+
+
+def amount_due(case: PenaltyCase, *, on: date) -> Decimal:
+    """罚没款 plus 加处罚款 accrued by ``on`` (R-PEN-027), less what was paid."""
+    paid = case.payments.aggregate(total=Sum("amount"))["total"] or Decimal("0.00")
+    surcharge = (
+        late_penalty(fine=case.fine_amount, payment_deadline=case.payment_deadline, on=on)
+        if case.payment_deadline
+        else Decimal("0.00")
+    )
+    return max(case.total_penalty_amount + surcharge - paid, Decimal("0.00"))
+
+
+@transaction.atomic
+def record_payment(*, actor: Any, case: PenaltyCase, paid_on: date, amount: Decimal, receipt_number: str) -> Payment:
+    """罚没款缴纳 (to the bank; 罚缴分离). Fully paid, surcharge included → 执行完毕, the case is closed."""
+    case = lock(case)
+    allow(actor, "cases.handle_case", case, "只有本案承办人可以登记缴款")
+    if case.state != PenaltyCaseState.EXECUTING:
+        raise CaseStateConflict(f"案件当前状态为“{case.get_state_display()}”，不在执行环节", field="state")
+    if amount <= 0:
+        raise CaseError("缴款金额应大于零", field="amount")
+    if not receipt_number.strip():
+        raise CaseError("请填写银行缴款凭证号", field="receipt_number")
+    payment = Payment.objects.create(
+        penalty_case=case, paid_on=paid_on, amount=amount, receipt_number=receipt_number.strip(), recorded_by=actor
+    )
+    remaining = amount_due(case, on=paid_on)
+    if remaining == 0:
+        move(case, case.close, "结案")
+        case.closing_reason = ClosingReason.EXECUTED
+        case.closed_on = paid_on
+        case.save()
+    note(case, "payment_recorded", actor, amount=amount, paid_on=paid_on, remaining=remaining)
+    return payment
+
+
+@transaction.atomic
+def archive_case(*, actor: Any, case: PenaltyCase, archived_on: date | None = None) -> PenaltyCase:
+    """归档: the closed file is bound and kept (R-REC-008)."""
+    case = lock(case)
+    allow(actor, "cases.handle_case", case, "只有本案承办人可以归档")
+    move(case, case.archive, "归档")
+    case.archived_on = archived_on or today()
+    case.save(update_fields=["state", "archived_on", "updated_at"])
+    note(case, "archived", actor, archived_on=case.archived_on)
+    return case
+
+
+@transaction.atomic
+def extend_decision_deadline(
+    *, actor: Any, case: PenaltyCase, calendar_days: int, reason: str, legal_basis: str
+) -> DeadlineExtension:
+    """办案期限延长 (R-PEN-021): only on a legal basis, approved by the head, recorded."""
+    case = lock(case)
+    allow(actor, "cases.decide_case", case, "只有本单位负责人可以批准延长办案期限")
+    if not case.is_open or case.decided_on is not None:
+        raise CaseError("已作出决定或已结案的案件不能延长办案期限", field="state")
+    if calendar_days <= 0:
+        raise CaseError("延长天数应大于零", field="calendar_days")
+    if not reason.strip() or not legal_basis.strip():
+        raise CaseError("延长办案期限须写明理由和法律依据（R-PEN-021）", field="legal_basis")
+    previous = case.decision_deadline or add_calendar_days(case.filed_on, 90)
+    extension = DeadlineExtension.objects.create(
+        penalty_case=case,
+        calendar_days=calendar_days,
+        reason=reason.strip(),
+        legal_basis=legal_basis.strip(),
+        approved_by=actor,
+        approved_on=today(),
+        previous_deadline=previous,
+        new_deadline=add_calendar_days(previous, calendar_days),
+    )
+    case.decision_deadline = extension.new_deadline
+    case.save(update_fields=["decision_deadline", "updated_at"])
+    note(case, "deadline_extended", actor, calendar_days=calendar_days, new_deadline=extension.new_deadline)
+    return extension
+
+
+def deadline_status(case: PenaltyCase, *, on: date | None = None) -> str:
+    """“剩余N个工作日” / “已超期N日” for the decision deadline (R-TIME-009)."""
+    if case.decision_deadline is None or not case.is_open or case.decided_on:
+        return ""
+    day = on or today()
+    if day > case.decision_deadline:
+        return f"已超期{(day - case.decision_deadline).days}日（期限{format_day(case.decision_deadline)}）"
+    return f"剩余{working_days_between(day, case.decision_deadline, provisional=True)}个工作日"

@@ -1,0 +1,189 @@
+"""调查取证、调查终结、案件审核 (R-PEN-010, R-PEN-011, R-PEN-013, R-PER-005, R-REV-001/002)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+
+from zhifa.cases.calculations import hearing_right_reasons
+from zhifa.cases.choices import DecisionKind, InvestigativeStepKind, PenaltyCaseState
+from zhifa.cases.errors import CaseError, CaseStateConflict
+from zhifa.cases.models import InvestigativeStep, PenaltyCase
+from zhifa.cases.services._common import allow, check_officers, lock, move, note
+from zhifa.catalog.choices import PartyCategory, PenaltyKind
+from zhifa.catalog.services import large_fine_threshold
+from zhifa.core.calendar import today
+from zhifa.parties.choices import PartyKind
+from zhifa.personnel.models import Officer
+
+
+def party_category(case: PenaltyCase) -> str:
+    """公民 (natural persons and, by default, individual businesses — R-SIM-002) or 法人或者其他组织."""
+    if case.party.kind in (PartyKind.NATURAL_PERSON, PartyKind.INDIVIDUAL_BUSINESS):
+        return PartyCategory.NATURAL_PERSON
+    return PartyCategory.ORGANIZATION
+
+
+@transaction.atomic
+def record_investigative_step(
+    *,
+    actor: Any,
+    case: PenaltyCase,
+    kind: str,
+    performed_on: date,
+    place: str,
+    summary: str,
+    officers: list[Officer],
+) -> InvestigativeStep:
+    """调查取证: two certified handlers of the case who declared no conflict (R-PER-005, R-PEN-010)."""
+    case = lock(case)
+    allow(actor, "cases.handle_case", case, "只有本案承办人可以记录调查取证")
+    if kind not in InvestigativeStepKind.values:
+        raise CaseError(f"调查取证类别“{kind}”无效", field="kind")
+    if performed_on < case.filed_on or performed_on > today():
+        raise CaseError("调查取证日期应在立案之后且不晚于今天", field="performed_on")
+    handlers = {h.officer_id: h for h in case.handlers.all()}
+    outsiders = [o.name for o in officers if o.pk not in handlers]
+    if outsiders:
+        raise CaseError(f"{'、'.join(outsiders)}不是本案承办人", field="officers")
+    undeclared = [o.name for o in officers if not handlers[o.pk].declared_no_conflict]
+    if undeclared:
+        raise CaseError(f"{'、'.join(undeclared)}尚未作出回避声明（R-PEN-010）", field="officers")
+    chosen = check_officers(officers, on=performed_on, sector=case.enforcement_item.sector)
+    if case.state == PenaltyCaseState.FILED:
+        move(case, case.investigate, "开始调查取证")
+        case.save(update_fields=["state", "updated_at"])
+    elif case.state != PenaltyCaseState.INVESTIGATING:
+        raise CaseStateConflict(f"案件当前状态为“{case.get_state_display()}”，不能再记录调查取证", field="state")
+    step = InvestigativeStep.objects.create(
+        penalty_case=case,
+        kind=kind,
+        performed_on=performed_on,
+        place=place.strip(),
+        summary=summary.strip(),
+        recorded_by=actor,
+    )
+    step.officers.set(chosen)
+    note(
+        case,
+        "investigated",
+        actor,
+        step_id=step.pk,
+        kind=kind,
+        performed_on=performed_on,
+        officers=[o.pk for o in chosen],
+    )
+    return step
+
+
+def _valid_kinds(kinds: list[str]) -> list[str]:
+    unknown = [k for k in kinds if k not in PenaltyKind.values]
+    if unknown:
+        raise CaseError(f"处罚种类“{'、'.join(unknown)}”不是法定种类（R-PEN-001）", field="penalty_kinds")
+    return sorted(set(kinds))
+
+
+def _amount(value: Decimal, field: str) -> Decimal:
+    if value < 0:
+        raise CaseError("金额不能为负数", field=field)
+    return value.quantize(Decimal("0.01"))
+
+
+@transaction.atomic
+def submit_investigation_report(
+    *,
+    actor: Any,
+    case: PenaltyCase,
+    report: str,
+    proposed_kinds: list[str],
+    proposed_fine_amount: Decimal = Decimal("0"),
+    proposed_confiscation_amount: Decimal = Decimal("0"),
+    crime_suspected: bool = False,
+) -> PenaltyCase:
+    """调查终结报告 → 案件审核. Evidence comes before any decision: at least one investigative step (R-PEN-011)."""
+    case = lock(case)
+    allow(actor, "cases.handle_case", case, "只有本案承办人可以提交调查终结报告")
+    if not case.investigative_steps.exists():
+        raise CaseError("尚无调查取证记录，不能调查终结（R-PEN-011）", field="investigative_steps")
+    if not report.strip():
+        raise CaseError("请填写调查终结报告", field="report")
+    kinds = _valid_kinds(proposed_kinds)
+    fine = _amount(proposed_fine_amount, "proposed_fine_amount")
+    if (PenaltyKind.FINE in kinds) != (fine > 0):
+        raise CaseError("拟处罚种类含罚款时须填写罚款金额，反之亦然", field="proposed_fine_amount")
+    move(case, case.submit_for_case_review, "提交案件审核")
+    case.investigation_report = report.strip()
+    case.proposed_kinds = kinds
+    case.proposed_fine_amount = fine
+    case.proposed_confiscation_amount = _amount(proposed_confiscation_amount, "proposed_confiscation_amount")
+    case.crime_suspected = crime_suspected
+    case.save()
+    note(
+        case,
+        "investigation_reported",
+        actor,
+        proposed_kinds=kinds,
+        proposed_fine_amount=fine,
+        proposed_confiscation_amount=case.proposed_confiscation_amount,
+        crime_suspected=crime_suspected,
+    )
+    return case
+
+
+def legal_review_reasons(case: PenaltyCase, *, hearing_reasons: list[str]) -> list[str]:
+    """R-REV-001/002: why the decision is major (法制审核 required). Computed, never ticked."""
+    reasons = [f"听证类处罚：{r}" for r in hearing_reasons]
+    if case.crime_suspected:
+        reasons.append("涉嫌犯罪，拟移送司法机关")
+    return reasons
+
+
+@transaction.atomic
+def complete_case_review(*, actor: Any, case: PenaltyCase, route: str, facts_clear: bool, opinion: str) -> PenaltyCase:
+    """案件审核: the reviewer states whether facts are clear and which way the case goes (R-PEN-013)."""
+    case = lock(case)
+    allow(actor, "cases.review_case", case, "只有本单位审核人或负责人可以进行案件审核")
+    if case.state != PenaltyCaseState.UNDER_CASE_REVIEW:
+        raise CaseStateConflict(f"案件当前状态为“{case.get_state_display()}”，不在案件审核环节", field="state")
+    if route not in DecisionKind.values:
+        raise CaseError(f"审核意见“{route}”无效", field="route")
+    if route == DecisionKind.PENALTY and not facts_clear:
+        raise CaseError("违法事实不清、证据不足的，不得给予行政处罚（R-PEN-013）", field="facts_clear")
+    if case.crime_suspected and route in (DecisionKind.PENALTY, DecisionKind.NO_PENALTY):
+        raise CaseError("涉嫌犯罪的案件应当移送司法机关，不得以罚代刑（R-TRN-001）", field="route")
+    threshold = large_fine_threshold(
+        party_category=party_category(case), agency=case.agency, sector=case.enforcement_item.sector
+    )
+    hearing = (
+        hearing_right_reasons(
+            kinds=case.proposed_kinds,
+            fine_amount=case.proposed_fine_amount,
+            confiscation_amount=case.proposed_confiscation_amount,
+            large_amount_threshold=threshold,
+        )
+        if route == DecisionKind.PENALTY
+        else []
+    )
+    case.route = route
+    case.facts_clear = facts_clear
+    case.case_review_opinion = opinion.strip()
+    case.case_reviewed_on = today()
+    case.requires_hearing_notice = bool(hearing)
+    case.legal_review_reasons = legal_review_reasons(case, hearing_reasons=hearing)
+    case.requires_legal_review = bool(case.legal_review_reasons)
+    if route != DecisionKind.PENALTY:
+        move(case, case.await_decision, "报请决定")
+    case.save()
+    note(
+        case,
+        "case_reviewed",
+        actor,
+        route=route,
+        facts_clear=facts_clear,
+        requires_legal_review=case.requires_legal_review,
+        requires_hearing_notice=case.requires_hearing_notice,
+    )
+    return case

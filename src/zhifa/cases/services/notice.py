@@ -1,0 +1,162 @@
+"""事先告知、陈述申辩、听证申请 (R-PEN-015..017, R-HEA-001..003, R-TIME-003/007)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+
+from zhifa.cases.choices import DecisionKind, PenaltyCaseState
+from zhifa.cases.errors import CaseError, CaseStateConflict
+from zhifa.cases.models import DefenseRecord, PenaltyCase
+from zhifa.cases.services._common import allow, lock, move, note, require_legal_review_passed
+from zhifa.core.calendar import add_working_days, format_day, today
+
+DEFENSE_WORKING_DAYS = 5  # R-PEN-016 (cfg default: 5 WD after service)
+HEARING_REQUEST_WORKING_DAYS = 5  # R-HEA-003
+
+
+@transaction.atomic
+def serve_prior_notice(*, actor: Any, case: PenaltyCase, served_on: date) -> PenaltyCase:
+    """事先告知 served (R-PEN-015): intended penalty, facts, basis, rights; opens the defence (and hearing) window."""
+    case = lock(case)
+    allow(actor, "cases.handle_case", case, "只有本案承办人可以送达事先告知书")
+    if case.route != DecisionKind.PENALTY:
+        raise CaseError("案件审核意见不是给予行政处罚，无需事先告知", field="route")
+    require_legal_review_passed(case)
+    if served_on < (case.case_reviewed_on or case.filed_on) or served_on > today():
+        raise CaseError("送达日期应在案件审核之后且不晚于今天", field="served_on")
+    move(case, case.notify, "送达事先告知书")
+    case.notice_served_on = served_on
+    case.notified_kinds = list(case.proposed_kinds)
+    case.notified_fine_amount = case.proposed_fine_amount
+    case.notified_confiscation_amount = case.proposed_confiscation_amount
+    case.defense_deadline = add_working_days(served_on, DEFENSE_WORKING_DAYS)
+    case.hearing_request_deadline = (
+        add_working_days(served_on, HEARING_REQUEST_WORKING_DAYS) if case.requires_hearing_notice else None
+    )
+    case.save()
+    note(
+        case,
+        "notified",
+        actor,
+        served_on=served_on,
+        defense_deadline=case.defense_deadline,
+        hearing_request_deadline=case.hearing_request_deadline,
+        notified_kinds=case.notified_kinds,
+        notified_fine_amount=case.notified_fine_amount,
+    )
+    return case
+
+
+@transaction.atomic
+def record_defense(
+    *,
+    actor: Any,
+    case: PenaltyCase,
+    sent_on: date,
+    received_on: date,
+    content: str,
+    review: str,
+    changes_facts_or_penalty: bool,
+) -> DefenseRecord:
+    """陈述申辩 recorded and reviewed (R-PEN-017). If adopting it changes facts or penalty, the case goes back
+    to 案件审核 (and a new notice follows)."""
+    case = lock(case)
+    allow(actor, "cases.handle_case", case, "只有本案承办人可以记录陈述申辩")
+    if case.state not in (PenaltyCaseState.NOTIFIED, PenaltyCaseState.HEARING):
+        raise CaseStateConflict(f"案件当前状态为“{case.get_state_display()}”，不在陈述申辩环节", field="state")
+    if not content.strip():
+        raise CaseError("请填写陈述申辩内容", field="content")
+    if received_on < sent_on:
+        raise CaseError("收到日期不能早于提出日期", field="received_on")
+    defense = DefenseRecord.objects.create(
+        penalty_case=case,
+        sent_on=sent_on,
+        received_on=received_on,
+        content=content.strip(),
+        review=review.strip(),
+        changes_facts_or_penalty=changes_facts_or_penalty,
+        recorded_by=actor,
+    )
+    in_time = case.defense_deadline is None or sent_on <= case.defense_deadline  # R-TIME-007: postmark counts
+    if changes_facts_or_penalty:
+        move(case, case.reconsider, "退回案件审核")
+        case.route = ""
+        case.save()
+    note(case, "defense_recorded", actor, defense_id=defense.pk, in_time=in_time, changes=changes_facts_or_penalty)
+    return defense
+
+
+@transaction.atomic
+def waive_defense(*, actor: Any, case: PenaltyCase, waived_on: date) -> PenaltyCase:
+    """当事人书面放弃陈述申辩 (and hearing): the decision need not wait for the window (R-PEN-016)."""
+    case = lock(case)
+    allow(actor, "cases.handle_case", case, "只有本案承办人可以记录放弃陈述申辩")
+    if case.state != PenaltyCaseState.NOTIFIED:
+        raise CaseStateConflict(f"案件当前状态为“{case.get_state_display()}”，不在陈述申辩环节", field="state")
+    if case.notice_served_on is None or waived_on < case.notice_served_on:
+        raise CaseError("放弃日期不能早于事先告知送达日期", field="waived_on")
+    case.defense_waived_on = waived_on
+    case.save(update_fields=["defense_waived_on", "updated_at"])
+    note(case, "defense_waived", actor, waived_on=waived_on)
+    return case
+
+
+@transaction.atomic
+def request_hearing(*, actor: Any, case: PenaltyCase, sent_on: date) -> PenaltyCase:
+    """当事人申请听证 within 5 WD of the notice (R-HEA-003; the postmark date counts, R-TIME-007)."""
+    case = lock(case)
+    allow(actor, "cases.handle_case", case, "只有本案承办人可以登记听证申请")
+    if not case.requires_hearing_notice or case.hearing_request_deadline is None:
+        raise CaseError("本案拟作出的处罚不属于听证范围（R-HEA-001）", field="hearing")
+    if sent_on > case.hearing_request_deadline:
+        raise CaseError(
+            f"听证申请期限已于{format_day(case.hearing_request_deadline)}届满，当事人逾期申请视为放弃听证（R-HEA-003）",
+            field="sent_on",
+        )
+    move(case, case.hold_hearing, "进入听证程序")
+    case.hearing_requested_on = sent_on
+    case.save(update_fields=["state", "hearing_requested_on", "updated_at"])
+    note(case, "hearing_requested", actor, sent_on=sent_on)
+    return case
+
+
+@transaction.atomic
+def conclude_hearing(*, actor: Any, case: PenaltyCase, held_on: date, transcript_summary: str) -> PenaltyCase:
+    """听证结束: the decision is made on the transcript (R-HEA-009/010); a hearing requires legal review."""
+    case = lock(case)
+    allow(actor, "cases.handle_case", case, "只有本案承办人可以记录听证结果")
+    if case.state != PenaltyCaseState.HEARING:
+        raise CaseStateConflict(f"案件当前状态为“{case.get_state_display()}”，不在听证环节", field="state")
+    if not transcript_summary.strip():
+        raise CaseError("未制作听证笔录的，不能结束听证（R-HEA-009）", field="transcript_summary")
+    if "经过听证" not in case.legal_review_reasons:
+        case.legal_review_reasons = [*case.legal_review_reasons, "经过听证"]  # R-HEA-010, R-REV-001
+    case.requires_legal_review = True
+    move(case, case.await_decision, "报请决定")
+    case.save()
+    note(case, "hearing_concluded", actor, held_on=held_on)
+    return case
+
+
+@transaction.atomic
+def submit_for_decision(*, actor: Any, case: PenaltyCase, on: date | None = None) -> PenaltyCase:
+    """报请负责人决定, once the defence window has passed or was waived (R-PEN-016) and no hearing is pending."""
+    case = lock(case)
+    allow(actor, "cases.handle_case", case, "只有本案承办人可以报请决定")
+    day = on or today()
+    if case.state == PenaltyCaseState.NOTIFIED:
+        waited = case.defense_deadline is not None and day > case.defense_deadline
+        hearing_open = case.hearing_request_deadline is not None and day <= case.hearing_request_deadline
+        if not (case.defense_waived_on or waited) or (hearing_open and not case.defense_waived_on):
+            deadline = max(filter(None, [case.defense_deadline, case.hearing_request_deadline]))
+            raise CaseError(
+                f"陈述申辩期限（{format_day(deadline)}）届满前且当事人未书面放弃的，不得作出决定（R-PEN-016）",
+                field="defense_deadline",
+            )
+    move(case, case.await_decision, "报请决定")
+    case.save(update_fields=["state", "updated_at"])
+    note(case, "submitted_for_decision", actor)
+    return case
