@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.core.exceptions import ValidationError
 from django.db import models
 
 
@@ -57,3 +60,24 @@ class CalendarDay(models.Model):
     def __str__(self) -> str:
         kind = "工作日" if self.is_working_day else "休息日"
         return f"{self.date:%Y-%m-%d} {self.name or ''}（{kind}）"
+
+
+class AppendOnlyModel(models.Model):
+    """A record that may only be added: saving an existing row or deleting one raises (access logs, histories).
+
+    ``record_label`` names the record in the Chinese error. The ledger tables are append-only at the database
+    level too (triggers); this guard is the application-level twin for ordinary audit rows.
+    """
+
+    record_label = "记录"
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None and not self._state.adding:
+            raise ValidationError(f"{self.record_label}只能新增，不能修改")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise ValidationError(f"{self.record_label}不能删除")

@@ -14,7 +14,7 @@ from django.db import models
 from django.utils import timezone
 
 from zhifa.core.masking import mask_address, mask_id_number, mask_phone
-from zhifa.core.models import TimestampedModel
+from zhifa.core.models import AppendOnlyModel, TimestampedModel
 from zhifa.core.validators import (
     birth_date_from_id_number,
     normalize_id_number,
@@ -217,11 +217,13 @@ class Party(TimestampedModel):
             raise ValidationError(errors)
 
 
-class PersonalDataAccess(models.Model):
+class PersonalDataAccess(AppendOnlyModel):
     """One full view of a party's personal field by a staff user (R-PRV-006). Append-only.
 
     The ledger issue will move these records to ledger events (``party.personal_data_viewed``).
     """
+
+    record_label = "个人信息查看记录"
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="查看人", on_delete=models.PROTECT, related_name="personal_data_accesses"
@@ -243,11 +245,3 @@ class PersonalDataAccess(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} 于 {self.accessed_at:%Y-%m-%d %H:%M} 查看 {self.party} 的{self.get_field_display()}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None and not self._state.adding:
-            raise ValidationError("个人信息查看记录只能新增，不能修改")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        raise ValidationError("个人信息查看记录不能删除")

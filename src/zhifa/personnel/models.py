@@ -15,7 +15,7 @@ from django.utils import timezone
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from zhifa.core.calendar import format_day
-from zhifa.core.models import TimestampedModel
+from zhifa.core.models import AppendOnlyModel, TimestampedModel
 from zhifa.core.validators import normalize_id_number, normalize_phone, validate_id_number, validate_phone
 from zhifa.personnel.choices import (
     CertificateKind,
@@ -253,13 +253,15 @@ class Certificate(ConcurrentTransitionMixin, TimestampedModel):
         self._changed(CertificateState.CANCELLED, reason=reason, on=on)
 
 
-class CertificateStatusChange(models.Model):
+class CertificateStatusChange(AppendOnlyModel):
     """One 暂扣/恢复/注销 of a certificate, in force from ``from_on``: the certificate's status history. Append-only.
 
     A certificate's state before its first row is 有效. Written only by ``Certificate.save()`` after a
     transition; ``Certificate.status_on(day)`` reads it so that a check on the date of a past act
     (R-PER-001) is not rewritten by a later suspension, reinstatement or cancellation.
     """
+
+    record_label = "执法证状态变更记录"
 
     certificate = models.ForeignKey(
         Certificate, verbose_name="行政执法证", on_delete=models.PROTECT, related_name="status_changes"
@@ -277,14 +279,6 @@ class CertificateStatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.certificate.number} 自{format_day(self.from_on)}起{self.get_state_display()}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None and not self._state.adding:
-            raise ValidationError("执法证状态变更记录只能新增，不能修改")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        raise ValidationError("执法证状态变更记录不能删除")
 
 
 class QualificationExam(models.Model):
@@ -356,11 +350,13 @@ class TrainingRecord(models.Model):
             raise ValidationError({"hours": "学时必须大于0"})
 
 
-class OfficerPersonalDataAccess(models.Model):
+class OfficerPersonalDataAccess(AppendOnlyModel):
     """One full view of an officer's personal field (身份证号/个人联系电话) by a staff user (R-PRV-006). Append-only.
 
     Written by ``services.reveal_personal_data`` together with the ledger event ``officer.personal_data_viewed``.
     """
+
+    record_label = "个人信息查看记录"
 
     user = models.ForeignKey(
         "org.User", verbose_name="查看人", on_delete=models.PROTECT, related_name="officer_data_accesses"
@@ -382,11 +378,3 @@ class OfficerPersonalDataAccess(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} 于 {self.accessed_at:%Y-%m-%d %H:%M} 查看 {self.officer} 的{self.get_field_display()}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None and not self._state.adding:
-            raise ValidationError("个人信息查看记录只能新增，不能修改")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        raise ValidationError("个人信息查看记录不能删除")
