@@ -7,7 +7,7 @@ STAMP_RUN  := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 export DJANGO_SETTINGS_MODULE ?= zhifa.settings.dev
 
-.PHONY: run test check lint format typecheck contracts migrations-check schema-check schema pytest lock clean demo
+.PHONY: run test check lint format typecheck contracts migrations-check schema-check schema pytest lock clean demo os-deps
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "需要 Python 3.11 ($(PYTHON))"; exit 1; }
@@ -22,8 +22,20 @@ $(STAMP_TEST): $(BIN)/python pyproject.toml requirements/constraints.txt
 	$(BIN)/pip install -q -c requirements/constraints.txt -e ".[test]"
 	touch $@ $(STAMP_RUN)
 
+## os-deps: Chinese fonts and Pango for PDF documents (WeasyPrint embeds Noto CJK from the OS).
+## Installs them only when run as root and missing; otherwise says what is missing.
+os-deps:
+	@if [ -z "$$(fc-list :lang=zh 2>/dev/null)" ] || ! ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so' || ! ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so'; then \
+		if [ "$$(id -u)" = "0" ]; then \
+			(apt-get install -y -q fonts-noto-cjk fontconfig libpango-1.0-0 libpangoft2-1.0-0 || \
+			 { apt-get update -q && apt-get install -y -q fonts-noto-cjk fontconfig libpango-1.0-0 libpangoft2-1.0-0; }); \
+		else \
+			echo "缺少中文字体或 Pango（生成文书 PDF 需要）：请以 root 运行 make os-deps，或安装 fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0"; \
+		fi; \
+	fi
+
 ## run: the demo county on SQLite at http://127.0.0.1:$(PORT)
-run: $(STAMP_RUN)
+run: os-deps $(STAMP_RUN)
 	mkdir -p var
 	$(BIN)/zhifa migrate --no-input -v 0
 	$(BIN)/zhifa load_demo
@@ -32,7 +44,7 @@ run: $(STAMP_RUN)
 ## test: every gate, then the whole suite (SQLite, or PostgreSQL with DATABASE_URL)
 test: check pytest
 
-pytest: $(STAMP_TEST)
+pytest: os-deps $(STAMP_TEST)
 	$(BIN)/pytest -q -p no:cacheprovider; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc
 
 ## check: the engineering gates (lint, format, types, migrations, API schema, architecture)

@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from zhifa.core.nav import NavItem
 
-APPS = ["org", "personnel", "laws", "catalog", "parties", "ledger"]
+APPS = ["org", "personnel", "laws", "catalog", "parties", "ledger", "cases", "documents"]
 
 
 def _items() -> list[NavItem]:

@@ -5,7 +5,7 @@ queries must be the same (no N+1). New endpoints and pages join this test withou
 """
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -38,9 +38,17 @@ def _count(client, url):
     return len(ctx.captured_queries), response
 
 
+@pytest.fixture(scope="module")
+def demo_loaded(django_db_setup, django_db_blocker):
+    """Loaded once for the module in a transaction rolled back at the end."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_demo()
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def demo_client(db, client):
-    load_demo()
+def demo_client(demo_loaded, db, client):
     client.force_login(User.objects.get(username="city_supervisor"))
     return client
 

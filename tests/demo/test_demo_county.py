@@ -1,6 +1,7 @@
 """The demo county: loads once (idempotent), never a fixed password, and every demo user can browse it."""
 
 import pytest
+from django.db import transaction
 from django.urls import reverse
 
 from zhifa.demo.loader import load_demo, reset_demo_passwords
@@ -21,9 +22,17 @@ PAGES = [
 ]
 
 
+@pytest.fixture(scope="module")
+def demo_loaded(django_db_setup, django_db_blocker):
+    """Loaded once for the module (a load takes seconds) in a transaction rolled back at the end."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        assert load_demo() is True
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def demo():
-    assert load_demo() is True
+def demo(demo_loaded, db):
     return reset_demo_passwords("demo-password-for-tests")
 
 

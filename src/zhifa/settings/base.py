@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "zhifa.laws",
     "zhifa.catalog",
     "zhifa.parties",
+    "zhifa.documents",
     "zhifa.cases",
     "zhifa.demo",
 ]
@@ -152,6 +153,19 @@ SPECTACULAR_SETTINGS = {
         "PersonalFieldEnum": "zhifa.parties.choices.PersonalField",
         "ItemKindEnum": "zhifa.catalog.choices.ItemKind",
         "EnforcementItemStateEnum": "zhifa.catalog.choices.EnforcementItemState",
+        "DocumentKindEnum": "zhifa.documents.choices.DocumentKind",
+        "DocumentStateEnum": "zhifa.documents.choices.DocumentState",
+        "DeliveryMethodEnum": "zhifa.documents.choices.DeliveryMethod",
+        "DeliveryResultEnum": "zhifa.documents.choices.DeliveryResult",
+        "PenaltyCaseStateEnum": "zhifa.cases.choices.PenaltyCaseState",
+        "CaseSourceStateEnum": "zhifa.cases.choices.CaseSourceState",
+        "ProcedureEnum": "zhifa.cases.choices.Procedure",
+        "DecisionKindEnum": "zhifa.cases.choices.DecisionKind",
+        "SourceChannelEnum": "zhifa.cases.choices.SourceChannel",
+        "ClosingReasonEnum": "zhifa.cases.choices.ClosingReason",
+        "HandlerRoleEnum": "zhifa.cases.choices.HandlerRole",
+        "InvestigativeStepKindEnum": "zhifa.cases.choices.InvestigativeStepKind",
+        "PenaltyKindEnum": "zhifa.catalog.choices.PenaltyKind",
     },
 }
 

@@ -16,7 +16,7 @@ from zhifa.catalog.choices import ItemKind
 from zhifa.catalog.models import EnforcementItem
 from zhifa.catalog.services import is_item_listed
 from zhifa.core.calendar import add_calendar_days, add_working_days, format_day, today
-from zhifa.ledger.services import record
+from zhifa.ledger.services import record, record_view
 from zhifa.org.models import Agency
 from zhifa.parties.models import Party
 from zhifa.personnel.choices import OfficerKind
@@ -70,11 +70,20 @@ def _lock_source(source: CaseSource) -> CaseSource:
 
 
 def _source_step(
-    source: CaseSource, *, actor: Any, transition: str, verb: str, action: str, **payload: Any
+    source: CaseSource,
+    *,
+    actor: Any,
+    transition: str,
+    verb: str,
+    action: str,
+    changes: dict[str, Any] | None = None,
+    **payload: Any,
 ) -> CaseSource:
     source = _lock_source(source)
     allow(actor, "cases.register_source", source, "只有本单位的承办人或负责人可以处理案源")
     move(source, getattr(source, transition), action)
+    for name, value in (changes or {}).items():
+        setattr(source, name, value)  # set on the locked row (it is re-read above)
     source.save()
     record(event_type=f"case_source.{verb}", actor=actor, agency=source.agency, subject=source, payload=payload)
     return source
@@ -99,9 +108,14 @@ def decline_filing(*, actor: Any, source: CaseSource, reason: str) -> CaseSource
         raise CaseError("不予立案须写明理由", field="reason")
     locked = _lock_source(source)
     allow(actor, "cases.file_case", locked, "只有本单位负责人可以批准不予立案")
-    locked.decline_reason = reason.strip()
     return _source_step(
-        locked, actor=actor, transition="decline", verb="declined", action="不予立案", reason=reason.strip()
+        locked,
+        actor=actor,
+        transition="decline",
+        verb="declined",
+        action="不予立案",
+        changes={"decline_reason": reason.strip()},
+        reason=reason.strip(),
     )
 
 
@@ -233,3 +247,10 @@ def declare_no_conflict(*, actor: Any, case: PenaltyCase) -> CaseHandler:
     handler.save(update_fields=["declared_no_conflict"])
     note(case, "recusal_declared", actor, officer_id=handler.officer_id)
     return handler
+
+
+@transaction.atomic
+def open_case_file(*, viewer: Any, case: PenaltyCase) -> None:
+    """调阅留痕 (R-REC-007): opening a case file by anyone but its handlers is a ledger event."""
+    handler_users = case.handlers.values_list("officer__user_id", flat=True)
+    record_view(viewer=viewer, subject=case, agency=case.agency, handler_ids=[u for u in handler_users if u])

@@ -142,12 +142,17 @@ def legal_review_reasons(case: PenaltyCase, *, hearing_reasons: list[str]) -> li
 
 
 @transaction.atomic
-def complete_case_review(*, actor: Any, case: PenaltyCase, route: str, facts_clear: bool, opinion: str) -> PenaltyCase:
+def complete_case_review(
+    *, actor: Any, case: PenaltyCase, route: str, facts_clear: bool, opinion: str, reviewed_on: date | None = None
+) -> PenaltyCase:
     """案件审核: the reviewer states whether facts are clear and which way the case goes (R-PEN-013)."""
     case = lock(case)
     allow(actor, "cases.review_case", case, "只有本单位审核人或负责人可以进行案件审核")
     if case.state != PenaltyCaseState.UNDER_CASE_REVIEW:
         raise CaseStateConflict(f"案件当前状态为“{case.get_state_display()}”，不在案件审核环节", field="state")
+    day = reviewed_on or today()
+    if day < case.filed_on or day > today():
+        raise CaseError("审核日期应在立案之后且不晚于今天", field="reviewed_on")
     if route not in DecisionKind.values:
         raise CaseError(f"审核意见“{route}”无效", field="route")
     if route == DecisionKind.PENALTY and not facts_clear:
@@ -170,7 +175,7 @@ def complete_case_review(*, actor: Any, case: PenaltyCase, route: str, facts_cle
     case.route = route
     case.facts_clear = facts_clear
     case.case_review_opinion = opinion.strip()
-    case.case_reviewed_on = today()
+    case.case_reviewed_on = day
     case.requires_hearing_notice = bool(hearing)
     case.legal_review_reasons = legal_review_reasons(case, hearing_reasons=hearing)
     case.requires_legal_review = bool(case.legal_review_reasons)

@@ -1,0 +1,136 @@
+"""Input serializers of the cases API: one small serializer per step (the services check every rule)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rest_framework import serializers
+
+from zhifa.cases.api.serializers import ScopedRelatedField
+from zhifa.cases.choices import DecisionKind, InvestigativeStepKind, SourceChannel
+from zhifa.cases.models import CaseSource
+from zhifa.catalog.choices import PenaltyKind
+from zhifa.catalog.models import EnforcementItem
+from zhifa.parties.models import Party
+from zhifa.personnel.models import Officer
+
+MONEY = {"max_digits": 14, "decimal_places": 2, "min_value": Decimal("0")}
+
+
+def _officers(label: str) -> serializers.ManyRelatedField:
+    return ScopedRelatedField(Officer, label, many=True)
+
+
+# --- input: case sources ------------------------------------------------------------------------------------
+
+
+class RegisterSourceSerializer(serializers.Serializer):
+    channel = serializers.ChoiceField(choices=SourceChannel.choices, help_text="案源渠道")
+    received_on = serializers.DateField(help_text="收到日期")
+    summary = serializers.CharField(help_text="案源内容")
+    party = ScopedRelatedField(Party, "当事人", required=False, allow_null=True)
+    enforcement_item = ScopedRelatedField(EnforcementItem, "执法事项", required=False, allow_null=True)
+
+
+class DeclineFilingSerializer(serializers.Serializer):
+    reason = serializers.CharField(required=False, allow_blank=True, default="", help_text="不予立案理由（必填）")
+
+
+# --- input: case steps --------------------------------------------------------------------------------------
+
+
+class FileCaseSerializer(serializers.Serializer):
+    party = ScopedRelatedField(Party, "当事人")
+    enforcement_item = ScopedRelatedField(EnforcementItem, "执法事项")
+    cause = serializers.CharField(max_length=200, help_text="案由")
+    facts = serializers.CharField(required=False, allow_blank=True, default="")
+    act_on = serializers.DateField(help_text="违法行为发生日")
+    act_ended_on = serializers.DateField(required=False, allow_null=True, default=None)
+    discovered_on = serializers.DateField(help_text="发现日期")
+    endangers_life_or_finance = serializers.BooleanField(required=False, default=False)
+    lead_handler = ScopedRelatedField(Officer, "主办人")
+    co_handlers = _officers("协办人")
+    source = ScopedRelatedField(CaseSource, "案源", required=False, allow_null=True, default=None)
+
+
+class InvestigativeStepInputSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=InvestigativeStepKind.choices)
+    performed_on = serializers.DateField()
+    place = serializers.CharField(max_length=200)
+    summary = serializers.CharField()
+    officers = _officers("执法人员")
+
+
+class InvestigationReportSerializer(serializers.Serializer):
+    report = serializers.CharField(required=False, allow_blank=True, default="", help_text="调查终结报告")
+    proposed_kinds = serializers.ListField(child=serializers.ChoiceField(choices=PenaltyKind.choices), default=list)
+    proposed_fine_amount = serializers.DecimalField(**MONEY, default=Decimal("0"))
+    proposed_confiscation_amount = serializers.DecimalField(**MONEY, default=Decimal("0"))
+    crime_suspected = serializers.BooleanField(required=False, default=False)
+
+
+class CaseReviewSerializer(serializers.Serializer):
+    route = serializers.ChoiceField(choices=DecisionKind.choices, help_text="审核意见（处理方向）")
+    facts_clear = serializers.BooleanField()
+    opinion = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class ServedOnSerializer(serializers.Serializer):
+    served_on = serializers.DateField(help_text="送达日期（以送达回证为准）")
+
+
+class DefenseInputSerializer(serializers.Serializer):
+    sent_on = serializers.DateField(help_text="提出/寄出日期（邮寄以邮戳为准）")
+    received_on = serializers.DateField()
+    content = serializers.CharField(required=False, allow_blank=True, default="")
+    review = serializers.CharField(required=False, allow_blank=True, default="", help_text="复核意见")
+    changes_facts_or_penalty = serializers.BooleanField(required=False, default=False)
+
+
+class WaiveDefenseSerializer(serializers.Serializer):
+    waived_on = serializers.DateField()
+
+
+class HearingRequestSerializer(serializers.Serializer):
+    sent_on = serializers.DateField(help_text="申请日期（邮寄以邮戳为准）")
+
+
+class ConcludeHearingSerializer(serializers.Serializer):
+    held_on = serializers.DateField()
+    transcript_summary = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class DecideSerializer(serializers.Serializer):
+    decision_kind = serializers.ChoiceField(choices=DecisionKind.choices)
+    penalty_kinds = serializers.ListField(child=serializers.ChoiceField(choices=PenaltyKind.choices), default=list)
+    fine_amount = serializers.DecimalField(**MONEY, default=Decimal("0"))
+    confiscated_gains_amount = serializers.DecimalField(**MONEY, default=Decimal("0"))
+    reasoning = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class PaymentInputSerializer(serializers.Serializer):
+    paid_on = serializers.DateField()
+    amount = serializers.DecimalField(max_digits=14, decimal_places=2)
+    receipt_number = serializers.CharField(max_length=60, required=False, allow_blank=True, default="")
+
+
+class ExtendDeadlineSerializer(serializers.Serializer):
+    calendar_days = serializers.IntegerField(help_text="延长天数（日历日）")
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+    legal_basis = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class LodgeSerializer(serializers.Serializer):
+    lodged_on = serializers.DateField()
+
+
+class OnTheSpotSerializer(serializers.Serializer):
+    party = ScopedRelatedField(Party, "当事人")
+    enforcement_item = ScopedRelatedField(EnforcementItem, "执法事项")
+    cause = serializers.CharField(max_length=200)
+    facts = serializers.CharField(required=False, allow_blank=True, default="")
+    place = serializers.CharField(max_length=200)
+    officers = _officers("执法人员")
+    penalty_kinds = serializers.ListField(child=serializers.ChoiceField(choices=PenaltyKind.choices))
+    fine_amount = serializers.DecimalField(**MONEY, default=Decimal("0"))
+    statement_heard = serializers.BooleanField(help_text="已告知事实、理由、依据并听取陈述申辩（R-SIM-004）")

@@ -1,0 +1,158 @@
+"""What can be done next on a case, and, when a step is blocked, why — in plain Chinese.
+
+Read-only: the services decide (and refuse with the same rule IDs); this only tells the user in advance which
+step comes next, who must do it and what is still missing. Shared by the staff UI (the "下一步" panel) and the
+API (``next_steps`` in the case detail). ``action`` is the kebab-case name of the API action and UI step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import rules
+
+from zhifa.cases.choices import CaseSourceState, DecisionKind, PenaltyCaseState, Procedure
+from zhifa.cases.errors import CaseError
+from zhifa.cases.models import CaseSource, PenaltyCase
+from zhifa.cases.services import require_legal_review_passed
+from zhifa.cases.services._common import MIN_OFFICERS
+from zhifa.core.calendar import format_day
+
+S = PenaltyCaseState
+NOT_HANDLER = "需由本案承办人办理"
+NOT_HEAD = "需由本单位负责人批准或决定"
+NOT_REVIEWER = "需由本单位审核人或负责人进行案件审核"
+NOT_WORKER = "需由本单位承办人或负责人办理"
+
+
+@dataclass(frozen=True)
+class NextStep:
+    action: str
+    label: str
+    blocked: str = ""  # why the step cannot be taken now; "" = it can
+
+    @property
+    def allowed(self) -> bool:
+        return not self.blocked
+
+
+@dataclass(frozen=True)
+class _Can:
+    handle: bool
+    review: bool
+    decide: bool
+
+
+def _legal_block(case: PenaltyCase) -> str:
+    try:
+        require_legal_review_passed(case)  # R-REV-004: the gate itself says why
+    except CaseError as exc:
+        return exc.message
+    return ""
+
+
+def _defense_block(case: PenaltyCase, day: date) -> str:
+    """R-PEN-016 / R-HEA-003: the same test as ``submit_for_decision``, stated with the dates."""
+    if case.defense_waived_on:
+        return ""
+    deadlines = [d for d in (case.defense_deadline, case.hearing_request_deadline) if d is not None]
+    if not deadlines or day > max(deadlines):
+        return ""
+    last = max(deadlines)
+    return (
+        f"陈述申辩期限至{format_day(last)}，届满前且当事人未书面放弃的，不得报请决定（R-PEN-016）；"
+        f"当事人书面放弃后可立即报请"
+    )
+
+
+def _investigation(case: PenaltyCase, can: _Can, user: Any) -> list[NextStep]:
+    handlers = list(case.handlers.all())
+    steps = []
+    if any(h.officer.user_id == user.pk and not h.declared_no_conflict for h in handlers):
+        steps.append(NextStep("declare-no-conflict", "作出回避声明"))
+    declared = [h for h in handlers if h.declared_no_conflict]
+    missing = [h.officer.name for h in handlers if not h.declared_no_conflict]
+    block = "" if can.handle else NOT_HANDLER
+    if not block and len(declared) < MIN_OFFICERS:
+        block = f"已作出回避声明的承办人不足{MIN_OFFICERS}人，尚未声明：{'、'.join(missing)}（R-PEN-010、R-PER-005）"
+    steps.append(NextStep("investigative-steps", "记录调查取证", block))
+    report_block = "" if can.handle else NOT_HANDLER
+    if not report_block and case.state == S.FILED:
+        report_block = "尚无调查取证记录，不能调查终结（R-PEN-011）"
+    steps.append(NextStep("submit-investigation-report", "提交调查终结报告", report_block))
+    return steps
+
+
+def _notified(case: PenaltyCase, can: _Can, day: date) -> list[NextStep]:
+    block = "" if can.handle else NOT_HANDLER
+    steps = [NextStep("defenses", "记录陈述申辩", block)]
+    if case.state == S.NOTIFIED:
+        if case.defense_waived_on is None:
+            steps.append(NextStep("waive-defense", "记录当事人书面放弃陈述申辩", block))
+        if case.requires_hearing_notice and case.hearing_request_deadline is not None:
+            late = day > case.hearing_request_deadline
+            reason = f"听证申请期限已于{format_day(case.hearing_request_deadline)}届满（R-HEA-003）" if late else ""
+            steps.append(NextStep("request-hearing", "登记听证申请", block or reason))
+        steps.append(NextStep("submit-for-decision", "报请负责人决定", block or _defense_block(case, day)))
+    else:
+        steps.append(NextStep("conclude-hearing", "记录听证结果", block))
+    return steps
+
+
+def _general(case: PenaltyCase, can: _Can, user: Any, day: date) -> list[NextStep]:
+    handle = "" if can.handle else NOT_HANDLER
+    if case.state in (S.FILED, S.INVESTIGATING):
+        return _investigation(case, can, user)
+    if case.state in (S.UNDER_CASE_REVIEW, S.UNDER_LEGAL_REVIEW):
+        if case.route != DecisionKind.PENALTY:
+            return [NextStep("complete-case-review", "案件审核", "" if can.review else NOT_REVIEWER)]
+        return [NextStep("serve-prior-notice", "送达行政处罚事先告知书", handle or _legal_block(case))]
+    if case.state in (S.NOTIFIED, S.HEARING):
+        return _notified(case, can, day)
+    if case.state == S.AWAITING_DECISION:
+        return [NextStep("decide", "作出处理决定", ("" if can.decide else NOT_HEAD) or _legal_block(case))]
+    if case.state == S.DECIDED:
+        return [NextStep("serve-decision", "登记决定书送达", handle)]
+    return []
+
+
+def next_steps(case: PenaltyCase, user: Any, *, on: date) -> list[NextStep]:
+    """The steps the case's current state allows; each blocked one says why (empty for outside readers)."""
+    if getattr(user, "agency_id", None) != case.agency_id:
+        return []  # supervisors and other readers: read-only
+    can = _Can(
+        handle=rules.has_perm("cases.handle_case", user, case),
+        review=rules.has_perm("cases.review_case", user, case),
+        decide=rules.has_perm("cases.decide_case", user, case),
+    )
+    handle = "" if can.handle else NOT_HANDLER
+    steps = _general(case, can, user, on) if case.procedure == Procedure.GENERAL else []
+    if case.procedure == Procedure.SIMPLE and case.lodged_on is None:
+        steps.append(NextStep("lodge", "备案", handle))
+    if case.state == S.EXECUTING:
+        steps.append(NextStep("payments", "登记罚没款缴纳", handle))
+    if case.state == S.CLOSED:
+        steps.append(NextStep("archive", "归档", handle))
+    if case.procedure == Procedure.GENERAL and case.is_open and case.decided_on is None and can.decide:
+        steps.append(NextStep("extend-deadline", "批准延长办案期限"))
+    return steps
+
+
+def source_next_steps(source: CaseSource, user: Any) -> list[NextStep]:
+    """案源: 核查 → 报请立案 → 立案 / 不予立案."""
+    if getattr(user, "agency_id", None) != source.agency_id:
+        return []
+    work = "" if rules.has_perm("cases.register_source", user, source) else NOT_WORKER
+    head = "" if rules.has_perm("cases.file_case", user, source) else NOT_HEAD
+    if source.state == CaseSourceState.REGISTERED:
+        return [NextStep("verify", "开始核查", work)]
+    steps = []
+    if source.state == CaseSourceState.VERIFYING:
+        steps.append(NextStep("propose-filing", "报请立案审批", work))
+    if source.state == CaseSourceState.AWAITING_FILING_APPROVAL:
+        steps.append(NextStep("file", "批准立案", head))
+    if source.state in (CaseSourceState.VERIFYING, CaseSourceState.AWAITING_FILING_APPROVAL):
+        steps.append(NextStep("decline-filing", "不予立案", head))
+    return steps
