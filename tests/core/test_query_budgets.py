@@ -14,6 +14,11 @@ from zhifa.navigation import _items as nav_items
 from zhifa.org.models import User
 
 EXTRA_PAGES = ["personnel:certificate-rates"]
+# Lists the demo cannot fill yet, each with the reason and its own 5-vs-50 budget test.
+NO_DEMO_ROWS_YET = {
+    "hearing-list": "hearing-eligible penalties need an approved legal review (issue #6) before notice; "
+    "tests/cases/test_hearing_api.py has the 5-vs-50 budget",
+}
 
 
 def _api_list_names(patterns, namespace=""):
@@ -62,7 +67,7 @@ def test_every_api_list_endpoint_has_a_constant_query_count(demo_client):
         small, small_response = _count(demo_client, f"{url}?page_size=2")
         large, large_response = _count(demo_client, f"{url}?page_size=50")
         rows = (len(small_response.json()["results"]), len(large_response.json()["results"]))
-        if rows[1] < 3:
+        if rows[1] < 3 and name not in NO_DEMO_ROWS_YET:
             failures.append(f"{name}: only {rows[1]} rows in the demo; add demo data so the budget means something")
         elif small != large:
             failures.append(f"{name}: {small} queries for {rows[0]} rows, {large} for {rows[1]} rows")

@@ -156,10 +156,24 @@ def test_crime_suspected_case_routed_to_transfer_waits_for_the_legal_review(demo
     head = User.objects.get(username="sthj_head")
     with pytest.raises(CaseError, match="R-REV-004"):
         services.decide_case(actor=head, case=case, decision_kind=DecisionKind.TRANSFER, decided_on=LAST_DAY)
-    # the other crime-flagged cases wait the same way; none was penalised instead (以罚代刑)
+    # the other crime-flagged cases wait at review or decision; none was penalised instead (以罚代刑)
     flagged = PenaltyCase.objects.filter(crime_suspected=True)
-    assert set(flagged.values_list("state", flat=True)) == {S.AWAITING_DECISION}
+    assert set(flagged.values_list("state", flat=True)) <= {S.AWAITING_DECISION, S.UNDER_CASE_REVIEW}
     assert not flagged.filter(decision_kind=DecisionKind.PENALTY).exists()
+
+
+def test_seizures_and_transfers_are_on_record(demo):
+    from zhifa.cases.models import CoerciveMeasure, CriminalTransfer
+    from zhifa.ledger.services import verify_chain
+
+    assert CoerciveMeasure.objects.filter(state="in_force").count() == 3
+    assert all(m.inventory_items.exists() for m in CoerciveMeasure.objects.all())
+    assert sorted(CriminalTransfer.objects.values_list("state", flat=True)) == [
+        "proposed",
+        "transferred",
+        "transferred",
+    ]
+    assert verify_chain().ok
 
 
 def test_execution_shapes(demo):

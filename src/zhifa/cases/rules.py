@@ -47,3 +47,20 @@ rules.add_perm("cases.handle_case", handles_case)
 rules.add_perm("cases.review_case", reviews_cases)
 rules.add_perm("cases.decide_case", heads_agency)
 rules.add_perm("cases.decide_on_the_spot", works_cases)
+
+
+@rules.predicate
+def sits_on_hearing(user: Any, case: Any) -> bool:
+    """The user is the presiding officer or the clerk of the case's hearing (R-HEA-006)."""
+    if not _same_agency(user, case):
+        return False
+    from zhifa.cases.models import Hearing
+
+    hearing = Hearing.objects.filter(penalty_case_id=case.pk).values("presiding_officer__user_id", "clerk__user_id")
+    return any(user.pk in (row["presiding_officer__user_id"], row["clerk__user_id"]) for row in hearing)
+
+
+# 听证: the agency (head or the case's handlers) names the chair and sends the notice; the chair, the clerk,
+# the handlers or the head record what happened at the hearing.
+rules.add_perm("cases.schedule_hearing", heads_agency | handles_case)
+rules.add_perm("cases.conduct_hearing", heads_agency | handles_case | sits_on_hearing)

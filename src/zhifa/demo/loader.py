@@ -8,12 +8,22 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import transaction
 
-from zhifa.demo import cases, catalog, documents, laws, ledger, org, parties, personnel
+from zhifa.demo import case_measures, cases, catalog, documents, laws, ledger, org, parties, personnel
 from zhifa.demo.context import DemoContext
 from zhifa.ledger.services import create_checkpoint
 from zhifa.org.models import Region, User
 
-LOADERS = [org.load, personnel.load, laws.load, catalog.load, parties.load, ledger.load, documents.load, cases.load]
+LOADERS = [
+    org.load,
+    personnel.load,
+    laws.load,
+    catalog.load,
+    parties.load,
+    ledger.load,
+    documents.load,
+    cases.load,
+    case_measures.load,
+]
 DEMO_REGION_CODE = "430199"
 
 

@@ -166,6 +166,16 @@ SPECTACULAR_SETTINGS = {
         "HandlerRoleEnum": "zhifa.cases.choices.HandlerRole",
         "InvestigativeStepKindEnum": "zhifa.cases.choices.InvestigativeStepKind",
         "PenaltyKindEnum": "zhifa.catalog.choices.PenaltyKind",
+        "CriminalTransferStateEnum": "zhifa.cases.choices.CriminalTransferState",
+        "CriminalTransferPoliceDecisionEnum": "zhifa.cases.choices.CriminalTransferPoliceDecision",
+        "TransferMaterialEnum": "zhifa.cases.choices.TransferMaterial",
+        "HearingStateEnum": "zhifa.cases.choices.HearingState",
+        "HearingClosedReasonEnum": "zhifa.cases.choices.HearingClosedReason",
+        "HearingWaiverReasonEnum": "zhifa.cases.choices.HearingWaiverReason",
+        "CoerciveMeasureKindEnum": "zhifa.cases.choices.CoerciveMeasureKind",
+        "CoerciveMeasureStateEnum": "zhifa.cases.choices.CoerciveMeasureState",
+        "CoerciveReleaseGroundEnum": "zhifa.cases.choices.CoerciveReleaseGround",
+        "CoerciveDisposalEnum": "zhifa.cases.choices.CoerciveDisposal",
     },
 }
 

@@ -14,6 +14,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Nothing under test touches a file database (commands like makemigrations --check included).
+    DATABASES["default"]["NAME"] = ":memory:"
     DATABASES["default"]["OPTIONS"] = {"timeout": 20}
 
 # Serve static files straight from the apps (no collectstatic needed outside production).

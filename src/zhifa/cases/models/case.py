@@ -180,6 +180,23 @@ class PenaltyCase(TimestampedModel):
     def archive(self) -> None:
         """归档."""
 
+    @transition(
+        field=state,
+        source=[
+            S.UNDER_CASE_REVIEW,
+            S.UNDER_LEGAL_REVIEW,
+            S.UNDER_DISCUSSION,
+            S.NOTIFIED,
+            S.HEARING,
+            S.AWAITING_DECISION,
+            S.CLOSED,
+        ],
+        target=S.UNDER_CASE_REVIEW,
+    )
+    def resume_after_transfer(self) -> None:
+        """R-TRN-010: the police did not file (or the transfer was refused): back to 案件审核 for a penalty.
+        From ``closed`` only when the case was closed by a transfer decision (checked by the service)."""
+
 
 class CaseHandler(models.Model):
     """An officer handling the case (承办人): at least two certified officers, the lead never auxiliary."""

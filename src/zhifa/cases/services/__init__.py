@@ -2,6 +2,20 @@
 writes the ledger event in one transaction (STYLE §4). Callers: the API, the staff UI, the demo loader."""
 
 from zhifa.cases.services._common import register_legal_review_check, require_legal_review_passed
+from zhifa.cases.services.coercion import (
+    add_inventory_item,
+    apply_for_measure,
+    approve_measure,
+    disapprove_measure,
+    dispose_measure,
+    extend_measure,
+    measures_expiring,
+    record_testing_period,
+    release_measure,
+    retro_approve_measure,
+    start_measure,
+    take_emergency_measure,
+)
 from zhifa.cases.services.decision import (
     amount_due,
     archive_case,
@@ -20,6 +34,14 @@ from zhifa.cases.services.filing import (
     register_source,
     start_verification,
 )
+from zhifa.cases.services.hearing import (
+    add_agent,
+    record_hearing_held,
+    record_hearing_waived,
+    record_recusal,
+    schedule_hearing,
+    submit_hearing_report,
+)
 from zhifa.cases.services.investigation import (
     complete_case_review,
     record_investigative_step,
@@ -34,9 +56,25 @@ from zhifa.cases.services.notice import (
     waive_defense,
 )
 from zhifa.cases.services.simple import decide_on_the_spot, lodge_on_the_spot_case
+from zhifa.cases.services.transfer import (
+    approve_transfer,
+    propose_transfer,
+    record_handover,
+    record_police_decision,
+    refuse_transfer,
+    request_reconsideration,
+    resume_case,
+    transfer_to_police,
+    untransferred_crime,
+)
 
 __all__ = [
+    "add_agent",
+    "add_inventory_item",
     "amount_due",
+    "apply_for_measure",
+    "approve_measure",
+    "approve_transfer",
     "archive_case",
     "complete_case_review",
     "conclude_hearing",
@@ -45,22 +83,44 @@ __all__ = [
     "decide_on_the_spot",
     "declare_no_conflict",
     "decline_filing",
+    "disapprove_measure",
+    "dispose_measure",
     "extend_decision_deadline",
+    "extend_measure",
     "file_case",
     "lodge_on_the_spot_case",
+    "measures_expiring",
     "open_case_file",
     "propose_filing",
+    "propose_transfer",
     "record_defense",
+    "record_handover",
+    "record_hearing_held",
+    "record_hearing_waived",
     "record_investigative_step",
     "record_payment",
+    "record_police_decision",
+    "record_recusal",
+    "record_testing_period",
+    "refuse_transfer",
     "register_legal_review_check",
     "register_source",
+    "release_measure",
     "request_hearing",
+    "request_reconsideration",
     "require_legal_review_passed",
+    "resume_case",
+    "retro_approve_measure",
+    "schedule_hearing",
     "serve_decision",
     "serve_prior_notice",
+    "start_measure",
     "start_verification",
     "submit_for_decision",
+    "submit_hearing_report",
     "submit_investigation_report",
+    "take_emergency_measure",
+    "transfer_to_police",
+    "untransferred_crime",
     "waive_defense",
 ]

@@ -6,10 +6,11 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
-from zhifa.cases.choices import DecisionKind, PenaltyCaseState
+from zhifa.cases.choices import DecisionKind, HearingState, PenaltyCaseState
 from zhifa.cases.errors import CaseError, CaseStateConflict
-from zhifa.cases.models import DefenseRecord, PenaltyCase
+from zhifa.cases.models import DefenseRecord, Hearing, PenaltyCase
 from zhifa.cases.services._common import allow, lock, move, note, require_legal_review_passed
 from zhifa.core.calendar import add_working_days, format_day, today
 
@@ -119,25 +120,43 @@ def request_hearing(*, actor: Any, case: PenaltyCase, sent_on: date) -> PenaltyC
     move(case, case.hold_hearing, "进入听证程序")
     case.hearing_requested_on = sent_on
     case.save(update_fields=["state", "hearing_requested_on", "updated_at"])
+    Hearing.objects.get_or_create(penalty_case=case, defaults={"requested_on": sent_on})  # state `requested`
     note(case, "hearing_requested", actor, sent_on=sent_on)
     return case
 
 
 @transaction.atomic
-def conclude_hearing(*, actor: Any, case: PenaltyCase, held_on: date, transcript_summary: str) -> PenaltyCase:
-    """听证结束: the decision is made on the transcript (R-HEA-009/010); a hearing requires legal review."""
+def conclude_hearing(
+    *, actor: Any, case: PenaltyCase, held_on: date | None = None, transcript_summary: str = ""
+) -> PenaltyCase:
+    """听证结束: the decision is made on the hearing record (R-HEA-009/010); a hearing requires legal review.
+
+    Since the hearing itself is recorded (``cases.services.hearing``), this needs a ``Hearing`` that is
+    ``reported`` or ``waived``; ``submit_hearing_report`` and ``record_hearing_waived`` call it for you.
+    ``held_on`` and ``transcript_summary`` are kept for existing callers and ignored: the hearing record wins.
+    """
     case = lock(case)
     allow(actor, "cases.handle_case", case, "只有本案承办人可以记录听证结果")
+    return close_hearing_stage(actor=actor, case=case)
+
+
+def close_hearing_stage(*, actor: Any, case: PenaltyCase) -> PenaltyCase:
+    """The hearing stage ends: the case (already locked, permission already checked by the caller) goes to
+    ``awaiting_decision`` with legal review required (R-HEA-010, R-REV-001)."""
     if case.state != PenaltyCaseState.HEARING:
         raise CaseStateConflict(f"案件当前状态为“{case.get_state_display()}”，不在听证环节", field="state")
-    if not transcript_summary.strip():
-        raise CaseError("未制作听证笔录的，不能结束听证（R-HEA-009）", field="transcript_summary")
-    if "经过听证" not in case.legal_review_reasons:
+    hearing = Hearing.objects.filter(penalty_case=case).first()
+    if hearing is None or hearing.state not in (HearingState.REPORTED, HearingState.WAIVED):
+        raise CaseError(
+            "听证尚未举行并出具听证报告，也未认定当事人放弃听证的，不能结束听证（R-HEA-009）", field="hearing"
+        )
+    if hearing.state == HearingState.REPORTED and "经过听证" not in case.legal_review_reasons:
         case.legal_review_reasons = [*case.legal_review_reasons, "经过听证"]  # R-HEA-010, R-REV-001
     case.requires_legal_review = True
     move(case, case.await_decision, "报请决定")
     case.save()
-    note(case, "hearing_concluded", actor, held_on=held_on)
+    held_on = timezone.localdate(hearing.held_at) if hearing.held_at else None
+    note(case, "hearing_concluded", actor, hearing_id=hearing.pk, hearing_state=hearing.state, held_on=held_on)
     return case
 
 

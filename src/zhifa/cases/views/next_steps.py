@@ -25,6 +25,7 @@ NOT_HANDLER = "需由本案承办人办理"
 NOT_HEAD = "需由本单位负责人批准或决定"
 NOT_REVIEWER = "需由本单位审核人或负责人进行案件审核"
 NOT_WORKER = "需由本单位承办人或负责人办理"
+HEARING_ELSEWHERE = "请在听证记录中安排听证、记录举行情况并出具听证报告；听证报告出具或当事人放弃听证后，案件自动报请决定（R-HEA-009、R-HEA-010）"
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,9 @@ def _notified(case: PenaltyCase, can: _Can, day: date) -> list[NextStep]:
             steps.append(NextStep("request-hearing", "登记听证申请", block or reason))
         steps.append(NextStep("submit-for-decision", "报请负责人决定", block or _defense_block(case, day)))
     else:
-        steps.append(NextStep("conclude-hearing", "记录听证结果", block))
+        # The hearing itself is recorded under /hearings/ (cases.services.hearing); its report or waiver moves
+        # the case on to the decision, so this step only explains where to go (R-HEA-009/010).
+        steps.append(NextStep("conclude-hearing", "记录听证结果", block or HEARING_ELSEWHERE))
     return steps
 
 
