@@ -284,3 +284,26 @@ def test_r_coe_008_disposal_needs_a_penalty_decision(started_measure, head, file
     with pytest.raises(CaseStateConflict) as excinfo:
         services.release_measure(actor=head, measure=measure, ground="decided", reason="已处理")
     assert excinfo.value.message == "强制措施当前状态为“已依法处理”，不能解除"
+
+
+def test_r_coe_008_confiscation_needs_a_confiscation_penalty_and_the_term(started_measure, head, filed_case):
+    import time_machine
+
+    PenaltyCase.objects.filter(pk=filed_case.pk).update(
+        state="decided", decision_kind="penalty", decided_on=date(2026, 3, 2), penalty_kinds=["warning"]
+    )
+    with pytest.raises(CaseError) as excinfo:
+        services.dispose_measure(actor=head, measure=started_measure, disposal="confiscated")
+    assert (
+        excinfo.value.message
+        == "处罚决定未包含没收非法财物，不能没收查封扣押的财物，应当依法解除（R-COE-008、R-PEN-001）"
+    )
+    PenaltyCase.objects.filter(pk=filed_case.pk).update(penalty_kinds=["warning", "confiscate_property"])
+    due_on = CoerciveMeasure.objects.get(pk=started_measure.pk).due_on
+    with time_machine.travel(f"{due_on.isoformat()}T20:00:00Z", tick=False), pytest.raises(CaseError) as late:
+        services.dispose_measure(
+            actor=head, measure=started_measure, disposal="confiscated"
+        )  # the day after, in Shanghai
+    assert late.value.message.endswith("期限内未作出处理的应当依法解除（R-COE-008）")
+    measure = services.dispose_measure(actor=head, measure=started_measure, disposal="confiscated")
+    assert (measure.state, measure.disposal) == ("disposed", "confiscated")

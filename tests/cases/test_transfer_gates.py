@@ -133,13 +133,29 @@ def test_one_transfer_in_progress_per_case(proposed, handler, lead, co):
     )
 
 
-def test_transfer_may_be_proposed_after_the_case_was_closed_by_a_transfer_decision(
+def test_r_trn_001_the_transfer_decision_needs_a_transfer_sent_to_the_police(
     review_gate_open, crime_case, handler, head, lead, co
 ):
     services.complete_case_review(actor=head, case=crime_case, route="transfer", facts_clear=True, opinion="移送")
-    services.decide_case(actor=head, case=crime_case, decision_kind="transfer", reasoning="涉嫌犯罪")
-    assert (reload(crime_case).state, services.untransferred_crime(reload(crime_case))) == ("closed", True)
-    assert propose(reload(crime_case), handler, lead, co).state == "proposed"
+    with pytest.raises(CaseError) as excinfo:
+        services.decide_case(actor=head, case=crime_case, decision_kind="transfer", reasoning="涉嫌犯罪")
+    assert excinfo.value.message == "尚无已移送公安机关的涉嫌犯罪案件移送记录，不能以移送结案（R-TRN-001、R-TRN-006）"
+    assert reload(crime_case).state == "awaiting_decision"
+    transfer = propose(reload(crime_case), handler, lead, co)
+    services.approve_transfer(actor=head, transfer=transfer)
+    send(reload(transfer), handler)
+    services.decide_case(actor=head, case=reload(crime_case), decision_kind="transfer", reasoning="涉嫌犯罪")
+    assert (reload(crime_case).state, services.untransferred_crime(reload(crime_case))) == ("closed", False)
+
+
+def test_r_trn_001_crime_suspected_case_cannot_be_closed_by_withdrawing_the_filing(
+    review_gate_open, crime_case, handler, head
+):
+    services.complete_case_review(actor=head, case=crime_case, route="transfer", facts_clear=True, opinion="移送")
+    with pytest.raises(CaseError) as excinfo:
+        services.decide_case(actor=head, case=crime_case, decision_kind="filing_withdrawn")
+    assert excinfo.value.message == "涉嫌犯罪的案件应当移送司法机关，不得以罚代刑或撤销立案了结（R-TRN-001）"
+    assert reload(crime_case).state == "awaiting_decision"
 
 
 # --- head's decision (R-TRN-004) ----------------------------------------------------------------------------

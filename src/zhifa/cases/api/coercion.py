@@ -115,11 +115,11 @@ class ReasonInput(serializers.Serializer):
 
 
 class ExtendInput(ReasonInput):
-    days = serializers.IntegerField(help_text="延长天数（不超过30日）")
+    days = serializers.IntegerField(min_value=1, max_value=365, help_text="延长天数（不超过30日）")
 
 
 class TestingPeriodInput(serializers.Serializer):
-    days = serializers.IntegerField(help_text="检测、检验等期间（日）")
+    days = serializers.IntegerField(min_value=1, max_value=365, help_text="检测、检验等期间（日）")
     told_on = serializers.DateField(help_text="书面告知当事人的日期")
 
 

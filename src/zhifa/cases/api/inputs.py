@@ -89,6 +89,7 @@ class DefenseInputSerializer(serializers.Serializer):
 
 class WaiveDefenseSerializer(serializers.Serializer):
     waived_on = serializers.DateField()
+    waives_hearing = serializers.BooleanField(default=False, help_text="当事人同时书面放弃听证（R-HEA-003）")
 
 
 class HearingRequestSerializer(serializers.Serializer):
@@ -115,7 +116,7 @@ class PaymentInputSerializer(serializers.Serializer):
 
 
 class ExtendDeadlineSerializer(serializers.Serializer):
-    calendar_days = serializers.IntegerField(help_text="延长天数（日历日）")
+    calendar_days = serializers.IntegerField(min_value=1, max_value=365, help_text="延长天数（日历日）")
     reason = serializers.CharField(required=False, allow_blank=True, default="")
     legal_basis = serializers.CharField(required=False, allow_blank=True, default="")
 

@@ -81,6 +81,7 @@ class PenaltyCase(TimestampedModel):
     defense_deadline = models.DateField("陈述申辩期限", null=True, blank=True)
     hearing_request_deadline = models.DateField("听证申请期限", null=True, blank=True)
     defense_waived_on = models.DateField("书面放弃陈述申辩日期", null=True, blank=True)
+    hearing_waived_on = models.DateField("书面放弃听证日期", null=True, blank=True)
     hearing_requested_on = models.DateField("申请听证日期", null=True, blank=True)
     # Decision, service, execution
     decision_kind = models.CharField("决定类型", max_length=20, choices=DecisionKind.choices, blank=True)

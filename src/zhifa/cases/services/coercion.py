@@ -27,6 +27,7 @@ from zhifa.cases.choices import (
 from zhifa.cases.errors import CaseError, CaseStateConflict
 from zhifa.cases.models import CoerciveMeasure, InventoryItem, PenaltyCase
 from zhifa.cases.services._common import allow, check_officers, lock
+from zhifa.catalog.choices import PenaltyKind
 from zhifa.catalog.services import require_av_record
 from zhifa.core.calendar import add_calendar_days, add_working_days, format_day, today
 from zhifa.ledger.services import record
@@ -44,6 +45,9 @@ LAW_CITATION = re.compile(r"《[^《》]*[^办《》]法》")
 
 
 # --- plumbing -----------------------------------------------------------------------------------------------
+
+
+MAX_TESTING_DAYS = 365  # sanity bound; the period itself is fixed per test and told to the party (R-COE-007)
 
 
 def _lock(measure: CoerciveMeasure) -> CoerciveMeasure:
@@ -377,8 +381,8 @@ def record_testing_period(*, actor: Any, measure: CoerciveMeasure, days: int, to
         raise CaseStateConflict(f"强制措施当前状态为“{measure.get_state_display()}”，不能登记检测期间", field="state")
     if measure.testing_days:
         raise CaseError("检测期间已经确定并告知当事人，不能更改（R-COE-007）", field="days")
-    if days < 1:
-        raise CaseError("检测期间应大于零日", field="days")
+    if not 1 <= days <= MAX_TESTING_DAYS:
+        raise CaseError(f"检测期间应为1至{MAX_TESTING_DAYS}日", field="days")
     if told_on > today() or (measure.started_on and told_on < measure.started_on):
         raise CaseError("告知日期应在实施之后且不晚于今天", field="told_on")
     measure.testing_days = days
@@ -435,6 +439,15 @@ def dispose_measure(*, actor: Any, measure: CoerciveMeasure, disposal: str, note
         raise CaseError("处理方式应为依法没收或依法销毁（R-COE-008）", field="disposal")
     if case.decided_on is None or case.decision_kind != DecisionKind.PENALTY:
         raise CaseError("案件尚未作出行政处罚决定，不能没收或者销毁，应当依法解除（R-COE-008）", field="disposal")
+    if disposal == CoerciveDisposal.CONFISCATED and PenaltyKind.CONFISCATE_PROPERTY not in case.penalty_kinds:
+        raise CaseError(
+            "处罚决定未包含没收非法财物，不能没收查封扣押的财物，应当依法解除（R-COE-008、R-PEN-001）", field="disposal"
+        )
+    if measure.due_on is not None and today() > measure.due_on:
+        raise CaseError(
+            f"强制措施期限已于{format_day(measure.due_on)}届满，期限内未作出处理的应当依法解除（R-COE-008）",
+            field="disposal",
+        )
     _move(measure, measure.dispose, "依法处理")
     measure.disposal = disposal
     measure.disposal_note = note.strip()

@@ -13,6 +13,7 @@ from zhifa.cases.calculations import is_heavier, late_penalty
 from zhifa.cases.choices import ClosingReason, DecisionKind, PenaltyCaseState
 from zhifa.cases.errors import CaseError, CaseStateConflict
 from zhifa.cases.models import DeadlineExtension, Payment, PenaltyCase
+from zhifa.cases.models.transfer import SENT_STATES
 from zhifa.cases.services._common import allow, lock, move, note, require_legal_review_passed
 from zhifa.cases.services.investigation import _amount, _valid_kinds
 from zhifa.catalog.choices import PenaltyKind
@@ -27,22 +28,23 @@ from zhifa.core.calendar import (
 
 DELIVERY_WORKING_DAYS = 7  # R-DOC-005
 PAYMENT_CALENDAR_DAYS = 15  # R-PEN-024
+MAX_EXTENSION_CALENDAR_DAYS = 365  # a sanity bound on one extension (R-PEN-021: only as a rule allows)
 CLOSING_BY_KIND = {
     DecisionKind.TRANSFER: ClosingReason.TRANSFERRED,
     DecisionKind.FILING_WITHDRAWN: ClosingReason.FILING_WITHDRAWN,
 }
 
 
-def _check_no_double_fine(case: PenaltyCase) -> None:
+def check_no_double_fine(*, party: Any, enforcement_item: Any, act_on: date, exclude_pk: int | None = None) -> None:
     """R-PEN-019 一事不再罚: the same party's same act (same item, same act date) is fined once."""
     earlier = (
         PenaltyCase.objects.filter(
-            party=case.party,
-            enforcement_item=case.enforcement_item,
-            act_on=case.act_on,
+            party=party,
+            enforcement_item=enforcement_item,
+            act_on=act_on,
             decision_kind=DecisionKind.PENALTY,
         )
-        .exclude(pk=case.pk)
+        .exclude(pk=exclude_pk)
         .filter(fine_amount__gt=0)
         .values_list("case_number", flat=True)
         .first()
@@ -74,8 +76,14 @@ def decide_case(
     if case.state != PenaltyCaseState.AWAITING_DECISION:
         raise CaseStateConflict(f"案件当前状态为“{case.get_state_display()}”，尚未报请决定", field="state")
     require_legal_review_passed(case)
-    if decision_kind in (DecisionKind.PENALTY, DecisionKind.NO_PENALTY) and case.crime_suspected:
-        raise CaseError("涉嫌犯罪的案件应当移送司法机关，不得以罚代刑（R-TRN-001）", field="decision_kind")
+    if case.crime_suspected and decision_kind != DecisionKind.TRANSFER:
+        raise CaseError(
+            "涉嫌犯罪的案件应当移送司法机关，不得以罚代刑或撤销立案了结（R-TRN-001）", field="decision_kind"
+        )
+    if decision_kind == DecisionKind.TRANSFER and not case.criminal_transfers.filter(state__in=SENT_STATES).exists():
+        raise CaseError(
+            "尚无已移送公安机关的涉嫌犯罪案件移送记录，不能以移送结案（R-TRN-001、R-TRN-006）", field="decision_kind"
+        )
     kinds = _valid_kinds(penalty_kinds or []) if decision_kind == DecisionKind.PENALTY else []
     fine = _amount(fine_amount, "fine_amount") if decision_kind == DecisionKind.PENALTY else Decimal("0.00")
     confiscation = _amount(confiscated_gains_amount, "confiscated_gains_amount") if kinds else Decimal("0.00")
@@ -98,7 +106,9 @@ def decide_case(
         ):
             raise CaseError("处罚决定不得重于事先告知的内容；加重须重新告知（R-PEN-017）", field="penalty_kinds")
         if fine > 0:
-            _check_no_double_fine(case)
+            check_no_double_fine(
+                party=case.party, enforcement_item=case.enforcement_item, act_on=case.act_on, exclude_pk=case.pk
+            )
     move(case, case.decide, "作出决定")
     case.decision_kind = decision_kind
     case.penalty_kinds = kinds
@@ -177,6 +187,8 @@ def record_payment(*, actor: Any, case: PenaltyCase, paid_on: date, amount: Deci
         raise CaseStateConflict(f"案件当前状态为“{case.get_state_display()}”，不在执行环节", field="state")
     if amount <= 0:
         raise CaseError("缴款金额应大于零", field="amount")
+    if paid_on > today() or (case.decision_served_on is not None and paid_on < case.decision_served_on):
+        raise CaseError("缴款日期应在决定书送达之后且不晚于今天（以银行缴款凭证日期为准）", field="paid_on")
     if not receipt_number.strip():
         raise CaseError("请填写银行缴款凭证号", field="receipt_number")
     payment = Payment.objects.create(
@@ -213,8 +225,8 @@ def extend_decision_deadline(
     allow(actor, "cases.decide_case", case, "只有本单位负责人可以批准延长办案期限")
     if not case.is_open or case.decided_on is not None:
         raise CaseError("已作出决定或已结案的案件不能延长办案期限", field="state")
-    if calendar_days <= 0:
-        raise CaseError("延长天数应大于零", field="calendar_days")
+    if not 0 < calendar_days <= MAX_EXTENSION_CALENDAR_DAYS:
+        raise CaseError(f"延长天数应为1至{MAX_EXTENSION_CALENDAR_DAYS}日", field="calendar_days")
     if not reason.strip() or not legal_basis.strip():
         raise CaseError("延长办案期限须写明理由和法律依据（R-PEN-021）", field="legal_basis")
     previous = case.decision_deadline or add_calendar_days(case.filed_on, 90)

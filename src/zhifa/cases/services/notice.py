@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
@@ -83,16 +84,22 @@ def record_defense(
     )
     in_time = case.defense_deadline is None or sent_on <= case.defense_deadline  # R-TIME-007: postmark counts
     if changes_facts_or_penalty:
+        # New facts or penalty need a new notice (R-PEN-017): the old notice no longer counts.
         move(case, case.reconsider, "退回案件审核")
         case.route = ""
+        case.notice_served_on = case.defense_deadline = case.hearing_request_deadline = None
+        case.notified_kinds = []
+        case.notified_fine_amount = case.notified_confiscation_amount = Decimal("0.00")
+        case.defense_waived_on = case.hearing_waived_on = None
         case.save()
     note(case, "defense_recorded", actor, defense_id=defense.pk, in_time=in_time, changes=changes_facts_or_penalty)
     return defense
 
 
 @transaction.atomic
-def waive_defense(*, actor: Any, case: PenaltyCase, waived_on: date) -> PenaltyCase:
-    """当事人书面放弃陈述申辩 (and hearing): the decision need not wait for the window (R-PEN-016)."""
+def waive_defense(*, actor: Any, case: PenaltyCase, waived_on: date, waives_hearing: bool = False) -> PenaltyCase:
+    """当事人书面放弃陈述申辩 (R-PEN-016). Waiving the hearing is a separate statement (R-HEA-003): only with
+    ``waives_hearing`` does the decision stop waiting for the hearing-request window."""
     case = lock(case)
     allow(actor, "cases.handle_case", case, "只有本案承办人可以记录放弃陈述申辩")
     if case.state != PenaltyCaseState.NOTIFIED:
@@ -100,8 +107,10 @@ def waive_defense(*, actor: Any, case: PenaltyCase, waived_on: date) -> PenaltyC
     if case.notice_served_on is None or waived_on < case.notice_served_on:
         raise CaseError("放弃日期不能早于事先告知送达日期", field="waived_on")
     case.defense_waived_on = waived_on
-    case.save(update_fields=["defense_waived_on", "updated_at"])
-    note(case, "defense_waived", actor, waived_on=waived_on)
+    if waives_hearing and case.hearing_request_deadline is not None:
+        case.hearing_waived_on = waived_on
+    case.save(update_fields=["defense_waived_on", "hearing_waived_on", "updated_at"])
+    note(case, "defense_waived", actor, waived_on=waived_on, waives_hearing=bool(case.hearing_waived_on))
     return case
 
 
@@ -166,15 +175,23 @@ def submit_for_decision(*, actor: Any, case: PenaltyCase, on: date | None = None
     case = lock(case)
     allow(actor, "cases.handle_case", case, "只有本案承办人可以报请决定")
     day = on or today()
-    if case.state == PenaltyCaseState.NOTIFIED:
-        waited = case.defense_deadline is not None and day > case.defense_deadline
-        hearing_open = case.hearing_request_deadline is not None and day <= case.hearing_request_deadline
-        if not (case.defense_waived_on or waited) or (hearing_open and not case.defense_waived_on):
-            deadline = max(filter(None, [case.defense_deadline, case.hearing_request_deadline]))
-            raise CaseError(
-                f"陈述申辩期限（{format_day(deadline)}）届满前且当事人未书面放弃的，不得作出决定（R-PEN-016）",
-                field="defense_deadline",
-            )
+    if case.state != PenaltyCaseState.NOTIFIED:
+        # A hearing ends through its report or waiver; a case back in review needs a new notice first.
+        raise CaseStateConflict(f"案件当前状态为“{case.get_state_display()}”，不能报请决定", field="state")
+    waited = case.defense_deadline is not None and day > case.defense_deadline
+    if not (case.defense_waived_on or waited):
+        raise CaseError(
+            f"陈述申辩期限（{format_day(case.defense_deadline)}）届满前且当事人未书面放弃的，不得作出决定（R-PEN-016）"
+            if case.defense_deadline
+            else "尚未送达事先告知书，不得作出决定（R-PEN-015）",
+            field="defense_deadline",
+        )
+    hearing_deadline = case.hearing_request_deadline
+    if hearing_deadline is not None and day <= hearing_deadline and not case.hearing_waived_on:
+        raise CaseError(
+            f"听证申请期限（{format_day(hearing_deadline)}）届满前且当事人未书面放弃听证的，不得作出决定（R-HEA-003）",
+            field="hearing_request_deadline",
+        )
     move(case, case.await_decision, "报请决定")
     case.save(update_fields=["state", "updated_at"])
     note(case, "submitted_for_decision", actor)

@@ -13,7 +13,7 @@ from zhifa.cases.choices import ClosingReason, DecisionKind, HandlerRole, Penalt
 from zhifa.cases.errors import CaseError
 from zhifa.cases.models import CaseHandler, PenaltyCase
 from zhifa.cases.services._common import allow, check_officers, note
-from zhifa.cases.services.decision import PAYMENT_CALENDAR_DAYS
+from zhifa.cases.services.decision import PAYMENT_CALENDAR_DAYS, check_no_double_fine
 from zhifa.cases.services.filing import _next_case_number
 from zhifa.cases.services.investigation import _amount, _valid_kinds
 from zhifa.catalog.choices import ItemKind, PenaltyKind
@@ -73,6 +73,8 @@ def decide_on_the_spot(
     if any(o.agency_id != agency.pk for o in chosen):
         raise CaseError("执法人员必须是本单位人员", field="officers")
     executes = fine > 0
+    if executes:
+        check_no_double_fine(party=party, enforcement_item=enforcement_item, act_on=day)
     case = PenaltyCase.objects.create(
         agency=agency,
         case_number=_next_case_number(agency, day.year),

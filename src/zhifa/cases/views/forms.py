@@ -107,6 +107,7 @@ class DefenseForm(StepForm):
 
 class WaiveDefenseForm(StepForm):
     waived_on = _date("书面放弃日期")
+    waives_hearing = forms.BooleanField(label="当事人同时书面放弃听证", required=False)
 
 
 class HearingRequestForm(StepForm):
@@ -145,7 +146,7 @@ class PaymentForm(StepForm):
 
 
 class ExtendDeadlineForm(StepForm):
-    calendar_days = forms.IntegerField(label="延长天数（日历日）", min_value=1)
+    calendar_days = forms.IntegerField(label="延长天数（日历日）", min_value=1, max_value=365)
     reason = forms.CharField(label="延长理由", widget=TEXT, required=False)
     legal_basis = forms.CharField(label="延长依据", max_length=200, required=False)
 
