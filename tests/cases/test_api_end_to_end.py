@@ -103,6 +103,7 @@ def test_general_case_from_source_to_archive(api_client, handler, colleague, hea
     assert [(s["action"], s["blocked"]) for s in case["next_steps"]] == [  # as the head sees it
         ("serve-prior-notice", "需由本案承办人办理"),
         ("extend-deadline", ""),
+        ("issue-document", ""),  # the head may make the case's documents too
     ]
     case = _post(api_client, handler, f"{url}/serve-prior-notice/", {"served_on": "2026-03-02"})
     assert (case["state"], case["defense_deadline"]) == ("notified", "2026-03-09")

@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.cases.coercion_support import SEAL_BASIS, apply, attach_av
+from tests.cases.coercion_support import SEAL_BASIS, apply, attach_av, coercion_item
 from zhifa.cases.models import CoerciveMeasure, InventoryItem
 from zhifa.ledger.models import Event
 
@@ -37,6 +37,7 @@ def test_a_measure_walked_through_the_api(memory_storage, api_client, filed_case
         {
             "penalty_case": filed_case.pk,
             "kind": "seizure",
+            "enforcement_item": coercion_item(filed_case).pk,
             "place": "后厨仓库",
             "reason": "涉嫌生产经营超过保质期的食品",
             "legal_basis": SEAL_BASIS,
@@ -99,6 +100,7 @@ def test_emergency_and_retro_approval_through_the_api(memory_storage, api_client
         {
             "penalty_case": filed_case.pk,
             "kind": "seizure",
+            "enforcement_item": coercion_item(filed_case).pk,
             "place": "农贸市场",
             "reason": "当事人正在转移涉案食品",
             "legal_basis": SEAL_BASIS,

@@ -46,7 +46,11 @@ def test_same_agency_user_without_permission_gets_403(api_client, agency_admin, 
     response = api_client.post("/api/v1/hearings/", _schedule_body(hearing_case, chair), format="json")
     assert (response.status_code, response.json()) == (
         403,
-        {"code": "permission_denied", "field": None, "message": "只有本单位负责人或本案承办人可以安排听证"},
+        {
+            "code": "permission_denied",
+            "field": None,
+            "message": "听证主持人由行政机关指定：只有本单位负责人可以安排听证、指定主持人（R-HEA-006）",
+        },
     )
     hearing = Hearing.objects.get(penalty_case=hearing_case)
     response = api_client.post(f"/api/v1/hearings/{hearing.pk}/agents/", {"name": "刘律师"}, format="json")
@@ -75,7 +79,7 @@ def test_outside_the_data_scope_is_404(api_client, other_agency_handler, hearing
     assert (Hearing.objects.get(pk=hearing.pk).state, HearingAgent.objects.count()) == ("requested", 0)
 
 
-def test_permitted_handler_reads_and_schedules(api_client, handler, hearing_case, chair):
+def test_handler_reads_the_head_schedules(api_client, handler, head, hearing_case, chair):
     api_client.force_authenticate(handler)
     hearing = Hearing.objects.get(penalty_case=hearing_case)
     response = api_client.get(f"/api/v1/hearings/{hearing.pk}/")
@@ -85,11 +89,14 @@ def test_permitted_handler_reads_and_schedules(api_client, handler, hearing_case
         hearing_case.case_number,
     )
     response = api_client.post("/api/v1/hearings/", _schedule_body(hearing_case, chair), format="json")
+    assert response.status_code == 403 and "R-HEA-006" in response.json()["message"]  # the handler may not
+    api_client.force_authenticate(head)
+    response = api_client.post("/api/v1/hearings/", _schedule_body(hearing_case, chair), format="json")
     assert (response.status_code, response.json()["presiding_officer_name"]) == (200, "王主持")
 
 
-def test_r_hea_004_refusal_is_400_with_the_message(api_client, handler, hearing_case, chair):
-    api_client.force_authenticate(handler)
+def test_r_hea_004_refusal_is_400_with_the_message(api_client, head, hearing_case, chair):
+    api_client.force_authenticate(head)
     body = _schedule_body(hearing_case, chair, scheduled_at="2026-03-10T09:00:00+08:00")
     response = api_client.post("/api/v1/hearings/", body, format="json")
     assert (response.status_code, response.json()) == (

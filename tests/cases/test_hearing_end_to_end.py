@@ -35,9 +35,9 @@ def test_r_hea_010_full_path_from_notice_to_decision(
     investigate(filed_case, handler, lead, co, fine=FINE, kinds=("fine",))
     services.complete_case_review(actor=head, case=filed_case, route="penalty", facts_clear=True, opinion="同意")
     services.serve_prior_notice(actor=handler, case=filed_case, served_on=date(2026, 3, 2))
-    case = services.request_hearing(actor=handler, case=filed_case, sent_on=date(2026, 3, 4))
-    assert (case.state, Hearing.objects.get(penalty_case=case).state) == ("hearing", "requested")
     with time_machine.travel("2026-03-04T02:00:00Z", tick=False):
+        case = services.request_hearing(actor=handler, case=filed_case, sent_on=date(2026, 3, 4))
+        assert (case.state, Hearing.objects.get(penalty_case=case).state) == ("hearing", "requested")
         hearing = schedule(case, head, chair, clerk=clerk, notice_sent_on=date(2026, 3, 4), day=date(2026, 3, 13))
     services.add_agent(actor=handler, hearing=hearing, name="刘律师", capacity="律师", authorization="委托书2026-01")
     with time_machine.travel("2026-03-13T08:00:00Z", tick=False):
@@ -97,8 +97,10 @@ def test_r_hea_010_full_path_through_the_api(
         "place": "本局三楼听证室",
         "notice_sent_on": "2026-03-02",
     }
+    api_client.force_authenticate(head)  # the agency names the chair (R-HEA-006)
     response = api_client.post("/api/v1/hearings/", body, format="json")
     assert (response.status_code, response.json()["id"], response.json()["state"]) == (200, hearing_id, "scheduled")
+    api_client.force_authenticate(handler)
     url = f"/api/v1/hearings/{hearing_id}"
     response = api_client.post(f"{url}/agents/", {"name": "刘律师", "capacity": "律师"}, format="json")
     assert (response.status_code, [a["name"] for a in response.json()["agents"]]) == (201, ["刘律师"])

@@ -42,16 +42,16 @@ def test_r_hea_003_request_creates_the_hearing_in_state_requested(hearing_case):
 
 @pytest.mark.parametrize(("day", "ok"), [(date(2026, 3, 11), True), (date(2026, 3, 10), False)])
 def test_r_hea_004_the_7th_working_day_after_the_notice_is_allowed_the_6th_refused(
-    hearing_case, handler, chair, day, ok
+    hearing_case, handler, chair, day, ok, head
 ):
     # Notice Mon 2 March; WD 3,4,5,6 | weekend | 9,10 (6th), 11 (7th).
     if ok:
-        hearing = schedule(hearing_case, handler, chair, day=day)
+        hearing = schedule(hearing_case, head, chair, day=day)
         assert (hearing.state, hearing.scheduled_at, hearing.presiding_officer) == ("scheduled", at(day), chair)
         assert Event.objects.filter(event_type="hearing.scheduled").count() == 1
     else:
         with pytest.raises(CaseError) as excinfo:
-            schedule(hearing_case, handler, chair, day=day)
+            schedule(hearing_case, head, chair, day=day)
         assert (excinfo.value.field, excinfo.value.message) == (
             "scheduled_at",
             "应当在举行听证的七个工作日前通知当事人听证的时间、地点：2026年3月2日送达通知的，"
@@ -61,30 +61,28 @@ def test_r_hea_004_the_7th_working_day_after_the_notice_is_allowed_the_6th_refus
 
 
 @pytest.mark.parametrize(("day", "ok"), [(date(2026, 4, 14), True), (date(2026, 4, 13), False)])
-def test_r_hea_004_seven_working_days_skip_the_qingming_holiday(hearing_case, handler, chair, day, ok):
+def test_r_hea_004_seven_working_days_skip_the_qingming_holiday(hearing_case, handler, chair, day, ok, head):
     # Notice Thu 2 April 2026; WD 3 April | 清明 4–6 April | 7,8,9,10, 13 (6th), 14 (7th).
     with time_machine.travel("2026-04-02T02:00:00Z", tick=False):
         if ok:
-            assert schedule(hearing_case, handler, chair, notice_sent_on=date(2026, 4, 2), day=day).state == (
-                "scheduled"
-            )
+            assert schedule(hearing_case, head, chair, notice_sent_on=date(2026, 4, 2), day=day).state == ("scheduled")
         else:
             with pytest.raises(CaseError) as excinfo:
-                schedule(hearing_case, handler, chair, notice_sent_on=date(2026, 4, 2), day=day)
+                schedule(hearing_case, head, chair, notice_sent_on=date(2026, 4, 2), day=day)
             assert excinfo.value.message == (
                 "应当在举行听证的七个工作日前通知当事人听证的时间、地点：2026年4月2日送达通知的，"
                 "听证最早可定于2026年4月14日（R-HEA-004）"
             )
 
 
-def test_r_hea_004_notice_date_may_not_be_in_the_future(hearing_case, handler, chair):
+def test_r_hea_004_notice_date_may_not_be_in_the_future(hearing_case, handler, chair, head):
     with pytest.raises(CaseError) as excinfo:
-        schedule(hearing_case, handler, chair, notice_sent_on=date(2026, 3, 3), day=date(2026, 3, 20))
+        schedule(hearing_case, head, chair, notice_sent_on=date(2026, 3, 3), day=date(2026, 3, 20))
     assert (excinfo.value.field, excinfo.value.message) == ("notice_sent_on", "听证通知送达日期不能晚于今天")
 
 
-def test_r_hea_004_a_hearing_cannot_be_recorded_before_the_7th_working_day(hearing_case, handler, chair):
-    hearing = schedule(hearing_case, handler, chair)
+def test_r_hea_004_a_hearing_cannot_be_recorded_before_the_7th_working_day(hearing_case, handler, chair, head):
+    hearing = schedule(hearing_case, head, chair)
     with time_machine.travel("2026-03-11T08:00:00Z", tick=False), pytest.raises(CaseError) as excinfo:
         hold(hearing, handler, day=date(2026, 3, 10))
     assert excinfo.value.message == "听证不得早于2026年3月11日举行（通知送达后第七个工作日，R-HEA-004）"
@@ -94,20 +92,20 @@ def test_r_hea_004_a_hearing_cannot_be_recorded_before_the_7th_working_day(heari
 # --- R-HEA-005: public unless secrets or privacy -------------------------------------------------------------
 
 
-def test_r_hea_005_a_closed_hearing_needs_the_legal_reason(hearing_case, handler, chair):
+def test_r_hea_005_a_closed_hearing_needs_the_legal_reason(hearing_case, handler, chair, head):
     with pytest.raises(CaseError) as excinfo:
-        schedule(hearing_case, handler, chair, is_public=False)
+        schedule(hearing_case, head, chair, is_public=False)
     assert (excinfo.value.field, excinfo.value.message) == (
         "closed_reason",
         "听证不公开举行的，须说明涉及国家秘密、商业秘密或者个人隐私（R-HEA-005）",
     )
-    hearing = schedule(hearing_case, handler, chair, is_public=False, closed_reason="trade_secret")
+    hearing = schedule(hearing_case, head, chair, is_public=False, closed_reason="trade_secret")
     assert (hearing.is_public, hearing.get_closed_reason_display()) == (False, "涉及商业秘密")
 
 
-def test_r_hea_005_a_public_hearing_has_no_closed_reason(hearing_case, handler, chair):
+def test_r_hea_005_a_public_hearing_has_no_closed_reason(hearing_case, handler, chair, head):
     with pytest.raises(CaseError) as excinfo:
-        schedule(hearing_case, handler, chair, is_public=True, closed_reason="privacy")
+        schedule(hearing_case, head, chair, is_public=True, closed_reason="privacy")
     assert excinfo.value.message == "公开举行的听证不应填写不公开理由（R-HEA-005）"
 
 
@@ -115,10 +113,10 @@ def test_r_hea_005_a_public_hearing_has_no_closed_reason(hearing_case, handler, 
 
 
 @pytest.mark.parametrize("who", ["lead", "co"])
-def test_r_hea_006_chair_who_investigated_is_refused(hearing_case, handler, lead, co, who):
+def test_r_hea_006_chair_who_investigated_is_refused(hearing_case, handler, lead, co, who, head):
     officer = {"lead": lead, "co": co}[who]
     with pytest.raises(CaseError) as excinfo:
-        schedule(hearing_case, handler, officer)
+        schedule(hearing_case, head, officer)
     assert (excinfo.value.field, excinfo.value.message) == (
         "presiding_officer",
         f"{officer.name}是本案的调查人员，不得担任听证主持人（R-HEA-006）",
@@ -126,28 +124,28 @@ def test_r_hea_006_chair_who_investigated_is_refused(hearing_case, handler, lead
     assert _hearing(hearing_case).presiding_officer_id is None
 
 
-def test_r_hea_006_chair_from_another_agency_is_refused(hearing_case, handler, other_agency):
+def test_r_hea_006_chair_from_another_agency_is_refused(hearing_case, handler, other_agency, head):
     outsider = OfficerFactory(agency=other_agency, name="钱外局")
     with pytest.raises(CaseError) as excinfo:
-        schedule(hearing_case, handler, outsider)
+        schedule(hearing_case, head, outsider)
     assert excinfo.value.message == "听证主持人应由本单位指定的人员担任（R-HEA-006）"
 
 
-def test_r_hea_006_auxiliary_staff_cannot_chair(hearing_case, handler, agency):
+def test_r_hea_006_auxiliary_staff_cannot_chair(hearing_case, handler, agency, head):
     helper = OfficerFactory(agency=agency, name="孙辅助", auxiliary=True)
     with pytest.raises(CaseError) as excinfo:
-        schedule(hearing_case, handler, helper)
+        schedule(hearing_case, head, helper)
     assert excinfo.value.message == "孙辅助不在岗或为执法辅助人员，不能担任听证主持人（R-HEA-006）"
 
 
-def test_r_hea_006_the_clerk_is_not_the_chair(hearing_case, handler, chair):
+def test_r_hea_006_the_clerk_is_not_the_chair(hearing_case, handler, chair, head):
     with pytest.raises(CaseError) as excinfo:
-        schedule(hearing_case, handler, chair, clerk=chair)
+        schedule(hearing_case, head, chair, clerk=chair)
     assert (excinfo.value.field, excinfo.value.message) == ("clerk", "书记员不得由听证主持人兼任")
 
 
 def test_r_hea_006_granted_recusal_removes_the_chair_for_good(hearing_case, handler, head, chair, agency):
-    hearing = schedule(hearing_case, handler, chair)
+    hearing = schedule(hearing_case, head, chair)
     with pytest.raises(PermissionDenied):
         services.record_recusal(
             actor=handler, hearing=hearing, officer=chair, requested_on=date(2026, 3, 2), reason="近亲属", granted=True
@@ -166,14 +164,14 @@ def test_r_hea_006_granted_recusal_removes_the_chair_for_good(hearing_case, hand
         hold(hearing, handler)
     assert excinfo.value.message == "未指定听证主持人的，不能举行听证（R-HEA-006）"
     with pytest.raises(CaseError) as excinfo:
-        schedule(hearing_case, handler, chair)
+        schedule(hearing_case, head, chair)
     assert excinfo.value.message == "王主持已决定回避，不得担任听证主持人（R-HEA-006）"
     other = OfficerFactory(agency=agency, name="吴主持")
-    assert schedule(hearing_case, handler, other).presiding_officer == other
+    assert schedule(hearing_case, head, other).presiding_officer == other
 
 
 def test_r_hea_006_refused_recusal_keeps_the_chair(hearing_case, handler, head, chair):
-    hearing = schedule(hearing_case, handler, chair)
+    hearing = schedule(hearing_case, head, chair)
     services.record_recusal(
         actor=head, hearing=hearing, officer=chair, requested_on=date(2026, 3, 2), reason="无事实依据", granted=False
     )
@@ -200,8 +198,8 @@ def test_r_hea_007_a_third_agent_is_refused(hearing_case, handler):
 # --- R-HEA-008: absence or leaving = waiver; the case goes on to the decision ----------------------------------
 
 
-def test_r_hea_008_waived_on_absence_continues_to_awaiting_decision(hearing_case, handler, chair):
-    hearing = schedule(hearing_case, handler, chair)
+def test_r_hea_008_waived_on_absence_continues_to_awaiting_decision(hearing_case, handler, chair, head):
+    hearing = schedule(hearing_case, head, chair)
     with time_machine.travel("2026-03-11T08:00:00Z", tick=False):
         hearing = services.record_hearing_waived(
             actor=handler, hearing=hearing, reason="absent", waived_on=date(2026, 3, 11), note="经两次电话通知未到场"
@@ -223,8 +221,8 @@ def test_r_hea_008_waived_on_absence_continues_to_awaiting_decision(hearing_case
     ]
 
 
-def test_r_hea_008_absence_cannot_be_found_before_the_hearing_day(hearing_case, handler, chair):
-    hearing = schedule(hearing_case, handler, chair)
+def test_r_hea_008_absence_cannot_be_found_before_the_hearing_day(hearing_case, handler, chair, head):
+    hearing = schedule(hearing_case, head, chair)
     with pytest.raises(CaseError) as excinfo:
         services.record_hearing_waived(actor=handler, hearing=hearing, reason="absent", waived_on=date(2026, 3, 2))
     assert excinfo.value.message == "听证定于2026年3月11日举行，此前不能认定当事人拒不出席或者中途退出（R-HEA-008）"
@@ -248,8 +246,8 @@ def test_r_hea_008_a_written_withdrawal_before_scheduling_ends_the_hearing(heari
     assert (hearing.state, PenaltyCase.objects.get(pk=hearing_case.pk).state) == ("waived", "awaiting_decision")
 
 
-def test_r_hea_008_nobody_attending_is_a_waiver_not_a_hearing(hearing_case, handler, chair):
-    hearing = schedule(hearing_case, handler, chair)
+def test_r_hea_008_nobody_attending_is_a_waiver_not_a_hearing(hearing_case, handler, chair, head):
+    hearing = schedule(hearing_case, head, chair)
     with time_machine.travel("2026-03-11T08:00:00Z", tick=False), pytest.raises(CaseError) as excinfo:
         hold(hearing, handler, party_attended=False)
     assert (excinfo.value.field, excinfo.value.message) == (
@@ -258,8 +256,8 @@ def test_r_hea_008_nobody_attending_is_a_waiver_not_a_hearing(hearing_case, hand
     )
 
 
-def test_r_hea_007_an_agent_alone_may_attend(hearing_case, handler, chair):
-    hearing = schedule(hearing_case, handler, chair)
+def test_r_hea_007_an_agent_alone_may_attend(hearing_case, handler, chair, head):
+    hearing = schedule(hearing_case, head, chair)
     services.add_agent(actor=handler, hearing=hearing, name="刘律师", capacity="律师")
     with time_machine.travel("2026-03-11T08:00:00Z", tick=False):
         assert hold(hearing, handler, party_attended=False).state == "held"
@@ -268,8 +266,8 @@ def test_r_hea_007_an_agent_alone_may_attend(hearing_case, handler, chair):
 # --- R-HEA-009: transcript checked and signed, or the refusal noted ---------------------------------------------
 
 
-def test_r_hea_009_held_requires_a_transcript(hearing_case, handler, chair):
-    hearing = schedule(hearing_case, handler, chair)
+def test_r_hea_009_held_requires_a_transcript(hearing_case, handler, chair, head):
+    hearing = schedule(hearing_case, head, chair)
     with time_machine.travel("2026-03-11T08:00:00Z", tick=False), pytest.raises(CaseError) as excinfo:
         hold(hearing, handler, transcript="  ")
     assert (excinfo.value.field, excinfo.value.message) == (
@@ -279,8 +277,8 @@ def test_r_hea_009_held_requires_a_transcript(hearing_case, handler, chair):
     assert _hearing(hearing_case).state == "scheduled"
 
 
-def test_r_hea_009_unsigned_transcript_needs_the_chairs_note(hearing_case, chair_user, handler, chair):
-    hearing = schedule(hearing_case, handler, chair)
+def test_r_hea_009_unsigned_transcript_needs_the_chairs_note(hearing_case, chair_user, handler, chair, head):
+    hearing = schedule(hearing_case, head, chair)
     with time_machine.travel("2026-03-11T08:00:00Z", tick=False):
         with pytest.raises(CaseError) as excinfo:
             hold(hearing, chair_user, transcript_signed=False)
@@ -292,8 +290,8 @@ def test_r_hea_009_unsigned_transcript_needs_the_chairs_note(hearing_case, chair
     assert (held.state, held.signature_refusal_note) == ("held", "当事人拒绝签字，已注明")
 
 
-def test_r_hea_009_no_report_before_the_hearing_was_held(hearing_case, handler, chair):
-    hearing = schedule(hearing_case, handler, chair)
+def test_r_hea_009_no_report_before_the_hearing_was_held(hearing_case, handler, chair, head):
+    hearing = schedule(hearing_case, head, chair)
     with pytest.raises(CaseStateConflict) as excinfo:
         services.submit_hearing_report(actor=handler, hearing=hearing, report="建议维持")
     assert excinfo.value.message == "听证当前状态为“已通知”，听证举行并制作笔录后方可出具听证报告（R-HEA-009）"
@@ -314,8 +312,8 @@ def test_r_hea_009_conclude_hearing_needs_a_reported_or_waived_hearing(hearing_c
 # --- R-HEA-010: the report; permissions --------------------------------------------------------------------------
 
 
-def test_r_hea_010_the_report_is_required(hearing_case, handler, chair):
-    hearing = schedule(hearing_case, handler, chair)
+def test_r_hea_010_the_report_is_required(hearing_case, handler, chair, head):
+    hearing = schedule(hearing_case, head, chair)
     with time_machine.travel("2026-03-11T08:00:00Z", tick=False):
         hold(hearing, handler)
         with pytest.raises(CaseError) as excinfo:
@@ -324,15 +322,17 @@ def test_r_hea_010_the_report_is_required(hearing_case, handler, chair):
     assert (_hearing(hearing_case).state, PenaltyCase.objects.get(pk=hearing_case.pk).state) == ("held", "hearing")
 
 
-def test_another_agencys_handler_cannot_schedule(hearing_case, other_agency_handler, chair):
+@pytest.mark.parametrize("who", ["other_agency_handler", "handler"])
+def test_r_hea_006_only_the_agency_head_schedules_and_names_the_chair(request, hearing_case, chair, who):
+    """The investigators do not choose who hears their case (R-HEA-006); another agency has no say at all."""
     with pytest.raises(PermissionDenied) as excinfo:
-        schedule(hearing_case, other_agency_handler, chair)
-    assert excinfo.value.message == "只有本单位负责人或本案承办人可以安排听证"
+        schedule(hearing_case, request.getfixturevalue(who), chair)
+    assert excinfo.value.message == "听证主持人由行政机关指定：只有本单位负责人可以安排听证、指定主持人（R-HEA-006）"
     assert _hearing(hearing_case).state == "requested"
 
 
-def test_scheduling_needs_a_case_in_hearing(notified_case, handler, chair):
+def test_scheduling_needs_a_case_in_hearing(notified_case, head, chair):
     with pytest.raises(CaseStateConflict) as excinfo:
-        schedule(notified_case, handler, chair)
+        schedule(notified_case, head, chair)
     assert excinfo.value.message == "案件当前状态为“已告知”，不在听证环节"
     assert Hearing.objects.count() == 0

@@ -152,12 +152,15 @@ def test_r_hea_003_hearing_request_window_uses_the_postmark(filed_case, handler,
     _common._legal_review_checks.append(lambda c: True)
     try:
         case = services.serve_prior_notice(actor=handler, case=filed_case, served_on=date(2026, 3, 2))
-        if ok:
-            assert services.request_hearing(actor=handler, case=case, sent_on=sent_on).state == "hearing"
-        else:
-            with pytest.raises(CaseError) as excinfo:
-                services.request_hearing(actor=handler, case=case, sent_on=sent_on)
-            assert excinfo.value.message == "听证申请期限已于2026年3月9日届满，当事人逾期申请视为放弃听证（R-HEA-003）"
+        with time_machine.travel("2026-03-11T02:00:00Z", tick=False):  # the letter arrives after the deadline
+            if ok:
+                assert services.request_hearing(actor=handler, case=case, sent_on=sent_on).state == "hearing"
+            else:
+                with pytest.raises(CaseError) as excinfo:
+                    services.request_hearing(actor=handler, case=case, sent_on=sent_on)
+                assert (
+                    excinfo.value.message == "听证申请期限已于2026年3月9日届满，当事人逾期申请视为放弃听证（R-HEA-003）"
+                )
     finally:
         _common._legal_review_checks.clear()
 

@@ -62,7 +62,7 @@ def test_r_hea_003_a_written_hearing_waiver_lets_the_decision_go_ahead(hearing_r
 
 
 def test_a_case_in_the_hearing_stage_goes_to_decision_only_through_the_hearing(hearing_right_case, handler):
-    services.request_hearing(actor=handler, case=hearing_right_case, sent_on=date(2026, 3, 3))
+    services.request_hearing(actor=handler, case=hearing_right_case, sent_on=date(2026, 3, 2))
     with pytest.raises(CaseStateConflict):
         services.submit_for_decision(actor=handler, case=hearing_right_case)
 

@@ -72,6 +72,7 @@ def test_notified_case_offers_defence_and_waiver_and_says_when_the_decision_may_
             "submit-for-decision",
             "陈述申辩期限至2026年3月9日，届满前且当事人未书面放弃的，不得报请决定（R-PEN-016）；当事人书面放弃后可立即报请",
         ),
+        ("issue-document", ""),  # the 调查终结报告 can still be made from the case
     ]
     assert 'name="defenses-content"' in response.content.decode()
 
@@ -84,16 +85,21 @@ def test_r_rev_004_legal_review_blocks_the_notice_and_shows_the_reasons(client, 
         (
             "serve-prior-notice",
             "本案属于重大执法决定（听证类处罚：拟罚款60000.00元，达到较大数额50000.00元），须经法制审核通过后方可继续（R-REV-004）",
-        )
+        ),
+        ("issue-document", ""),
     ]
+    assert response.context["panels"][1].form.fields["kind"].choices == [("investigation_report", "案件调查终结报告")]
 
 
 def test_awaiting_decision_the_head_gets_the_form_the_handler_the_reason(client, handler, head, notified_case):
     services.waive_defense(actor=handler, case=notified_case, waived_on=date(2026, 3, 2))
     services.submit_for_decision(actor=handler, case=notified_case)
-    assert _steps(_page(client, handler, notified_case)) == [("decide", "需由本单位负责人批准或决定")]
+    assert _steps(_page(client, handler, notified_case)) == [
+        ("decide", "需由本单位负责人批准或决定"),
+        ("issue-document", ""),
+    ]
     response = _page(client, head, notified_case)
-    assert _steps(response) == [("decide", ""), ("extend-deadline", "")]
+    assert _steps(response) == [("decide", ""), ("extend-deadline", ""), ("issue-document", "")]
     form = response.context["panels"][0].form
     assert (form["decision_kind"].value(), form["fine_amount"].value()) == ("penalty", Decimal("10000.00"))
 

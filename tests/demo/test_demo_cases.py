@@ -28,8 +28,9 @@ pytestmark = pytest.mark.django_db
 
 S = PenaltyCaseState
 # No service enters these yet: 法制审核中 / 集体讨论中 come with the review issue, and 听证中 needs a prior notice
-# of a hearing-eligible (hence major) penalty, which waits for an approved legal review (R-REV-004).
-UNREACHABLE = {S.UNDER_LEGAL_REVIEW, S.UNDER_DISCUSSION, S.HEARING, S.SUSPENDED}
+# of a hearing-eligible (hence major) penalty, which waits for an approved legal review (R-REV-004). 已中止: the
+# execution demo (demo/case_execution.py).
+UNREACHABLE = {S.UNDER_LEGAL_REVIEW, S.UNDER_DISCUSSION, S.HEARING}
 
 
 @pytest.fixture(scope="module")
@@ -195,3 +196,27 @@ def test_history_verifies_and_loading_stays_idempotent(demo):
     assert load_demo() is False
     assert (PenaltyCase.objects.count(), CaseSource.objects.count(), Event.objects.count()) == counts
     assert verify_chain().ok
+
+
+def test_execution_scenarios(demo):
+    """分期 and 延期 approved (R-PEN-025), 催告 + court application with a ruling (R-COE-010/016), an execution
+    suspended for want of means (R-COE-017), a suspension before the decision resumed (R-TIME-008)."""
+    from zhifa.cases.models import CaseSuspension, CourtExecution, PaymentPlan
+
+    plans = sorted(PaymentPlan.objects.values_list("kind", "state"))
+    assert plans == [("deferral", "approved"), ("installment", "approved")]
+    installment = PaymentPlan.objects.get(kind="installment")
+    assert installment.installments.count() == 3
+    assert installment.penalty_case.payments.count() == 1
+    court = CourtExecution.objects.get()
+    assert (court.ruling, court.materials, court.penalty_case.execution_mode) == (
+        "granted",
+        ["application", "decision", "party_opinion", "subject"],
+        "court",
+    )
+    assert court.demand_notice.statements.count() == 1
+    assert court.applied_on <= LAST_DAY
+    suspended = PenaltyCase.objects.get(state=S.SUSPENDED)
+    assert (suspended.suspended_from, suspended.suspensions.get().ground) == (S.EXECUTING, "hardship")
+    resumed = CaseSuspension.objects.get(ended_on__isnull=False)
+    assert resumed.new_deadline == resumed.previous_deadline + timedelta(days=resumed.paused_days)

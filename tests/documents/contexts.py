@@ -148,4 +148,54 @@ CONTEXTS: dict[str, dict] = {
             {"name": "周协办", "certificate_number": "43019900102"},
         ],
     },
+    # 执行 (R-PEN-025, R-COE-010/011/016)
+    "payment_plan_decision": {
+        **PARTY,
+        **REMEDY,
+        "decision_summary": "本机关于2026年6月15日对你（单位）作出行政处罚决定（示发改罚〔2026〕1号），罚款10,873.00元",
+        "applied_on": "2026-06-20",
+        "plan_kind": "分期",
+        "schedule": [
+            {"due_on": "2026-07-15", "amount": "5000.00"},
+            {"due_on": "2026-08-15", "amount": "5873.00"},
+        ],
+    },
+    "demand_notice": {
+        **PARTY,
+        "decision_summary": "本机关于2026年6月15日对你（单位）作出行政处罚决定（示发改罚〔2026〕1号），罚款10,873.00元，"
+        "该决定书已于2026年6月16日送达",
+        "performance_deadline": "2026-08-10",
+        "performance": "一次性缴纳罚款及加处罚款",
+        "amount": "21746.00",
+        "late_penalty_amount": "10873.00",
+        "amount_as_of": "2026-07-31",
+        "payment_method": "缴至示范县财政局非税收入汇缴结算户，或者通过湖南省非税收入电子缴款系统缴纳",
+        "is_court_route": True,
+    },
+    "compulsory_execution_decision": {
+        **PARTY,
+        **REMEDY,
+        "decision_summary": "本机关于2026年6月15日对你（单位）作出行政处罚决定（示发改罚〔2026〕1号），罚款10,873.00元",
+        "demand_summary": "本机关于2026年7月31日向你（单位）送达催告书，你（单位）逾期仍未履行",
+        "reason": "你（单位）逾期不缴纳罚款，加处罚款已超过三十日，经催告仍不履行。",
+        "legal_basis": "《中华人民共和国税收征收管理法》第四十条",
+        "execution_method": "划拨存款、汇款",
+        "execution_time": "2026-08-20",
+        "amount": "21746.00",
+    },
+    "court_execution_application": {
+        **PARTY,
+        "court": "示范县人民法院",
+        "head_name": "郑负责",
+        "decision_summary": "申请人于2026年3月2日对被申请人作出行政处罚决定（示发改罚〔2026〕1号），罚款10,873.00元，"
+        "该决定书已于2026年3月3日送达",
+        "demand_summary": "申请人于2026年9月28日向被申请人送达催告书，催告其于2026年10月12日前缴纳罚款及加处罚款",
+        "enforcement_subject": "罚款10,873.00元及加处罚款10,873.00元，共计21,746.00元",
+        "materials": [
+            "强制执行申请书",
+            "行政处罚决定书及作出决定的事实、理由和依据",
+            "当事人的意见及催告情况",
+            "申请强制执行标的情况",
+        ],
+    },
 }

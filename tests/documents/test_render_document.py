@@ -27,6 +27,8 @@ def test_every_kind_the_issue_names_has_a_template_and_a_test_context():
         "preservation_notice", "coercive_measure_decision", "inventory", "investigation_report", "prior_notice",
         "hearing_right_notice", "hearing_record", "penalty_decision", "no_penalty_decision", "delivery_receipt",
         "closing_report", "on_the_spot_decision",
+        # 执行 (R-PEN-025, R-COE-010/011/016)
+        "payment_plan_decision", "demand_notice", "compulsory_execution_decision", "court_execution_application",
     }  # fmt: skip
     assert set(TEMPLATED) == named == set(CONTEXTS)
 
@@ -35,7 +37,8 @@ def test_every_kind_the_issue_names_has_a_template_and_a_test_context():
 def test_each_kind_renders_with_its_required_context(kind):
     html = render_document(kind, {**BASE, **CONTEXTS[kind]})
     text = _text(html)
-    heading = "查封/扣押决定书".replace("查封/", "") if kind == "coercive_measure_decision" else KINDS[kind].label
+    headings = {"coercive_measure_decision": "扣押决定书", "payment_plan_decision": "分期缴纳罚款决定书"}
+    heading = headings.get(kind, KINDS[kind].label)
     assert text.startswith(f"示范县发展和改革局{heading}")
 
 

@@ -161,3 +161,91 @@ class TransferMaterial(models.TextChoices):
     ITEM_LIST = "item_list", "涉案物品清单"
     TEST_REPORTS = "test_reports", "有关检验报告或者鉴定意见"
     OTHER = "other", "其他有关涉嫌犯罪的材料"
+
+
+# --- execution (执行), suspension (中止) and termination (终止/终结执行) -----------------------------------------
+
+
+class ExecutionMode(models.TextChoices):
+    """执行方式 (GLOSSARY §4)."""
+
+    VOLUNTARY = "voluntary", "自动履行"
+    PAYMENT_PLAN = "payment_plan", "分期/延期缴纳"
+    COMPULSORY = "compulsory", "行政机关强制执行"
+    COURT = "court", "申请人民法院强制执行"
+
+
+class PaymentPlanKind(models.TextChoices):
+    """分期 / 延期（暂缓）缴纳罚款 (R-PEN-025, 处罚法 第66条)."""
+
+    INSTALLMENT = "installment", "分期缴纳"
+    DEFERRAL = "deferral", "延期缴纳"
+
+
+class PaymentPlanState(models.TextChoices):
+    APPLIED = "applied", "已申请"
+    APPROVED = "approved", "已批准"
+    REFUSED = "refused", "不予批准"
+
+
+class CompulsoryMethod(models.TextChoices):
+    """行政强制执行的方式 (行政强制法 第12条) that apply to a penalty decision."""
+
+    LATE_PENALTY = "late_penalty", "加处罚款"
+    TRANSFER_DEPOSITS = "transfer_deposits", "划拨存款、汇款"
+    AUCTION = "auction", "拍卖或者依法处理查封、扣押的场所、设施或者财物"
+    OTHER = "other", "法律规定的其他强制执行方式"
+
+
+class CourtRuling(models.TextChoices):
+    """人民法院对强制执行申请的裁定 (行政强制法 第57–58条)."""
+
+    GRANTED = "granted", "准予执行"
+    REFUSED = "refused", "不予执行"
+
+
+class CourtMaterial(models.TextChoices):
+    """申请人民法院强制执行应当提供的材料 (R-COE-016, 行政强制法 第55条)."""
+
+    APPLICATION = "application", "强制执行申请书（负责人签名、加盖印章、注明日期）"
+    DECISION = "decision", "行政决定书及作出决定的事实、理由和依据"
+    PARTY_OPINION = "party_opinion", "当事人的意见及行政机关催告情况"
+    SUBJECT = "subject", "申请强制执行标的情况"
+    OTHER = "other", "法律、行政法规规定的其他材料"
+
+
+class RemedyKind(models.TextChoices):
+    """当事人寻求的救济 (R-PEN-027/028)."""
+
+    RECONSIDERATION = "reconsideration", "行政复议"
+    LITIGATION = "litigation", "行政诉讼"
+
+
+class SuspensionGround(models.TextChoices):
+    """中止的理由. Before the decision: the case (R-TIME-008; the sector rules' 中止调查 grounds); after it: the
+    execution (中止执行, R-COE-017, 行政强制法 第39条)."""
+
+    TESTING = "testing", "检测、检验、检疫、鉴定"
+    AWAITING_OTHER_DECISION = (
+        "awaiting_other_decision",
+        "须以相关案件的裁判结果或者其他行政决定为依据，相关案件尚未审结或者其他行政决定尚未作出",
+    )
+    LEGAL_INTERPRETATION = "legal_interpretation", "涉及法律适用等问题，需要送请有权机关作出解释或者确认"
+    FORCE_MAJEURE = "force_majeure", "因不可抗力致使案件暂时无法调查"
+    PARTY_MISSING = "party_missing", "因当事人下落不明致使案件暂时无法调查"
+    OTHER_CASE = "other_case", "其他应当中止调查的情形"
+    HARDSHIP = "hardship", "当事人履行行政决定确有困难或者暂无履行能力"
+    THIRD_PARTY_CLAIM = "third_party_claim", "第三人对执行标的主张权利，确有理由"
+    IRREPARABLE_LOSS = "irreparable_loss", "执行可能造成难以弥补的损失，且中止执行不损害公共利益"
+    OTHER_EXECUTION = "other_execution", "行政机关认为需要中止执行的其他情形"
+
+
+class TerminationGround(models.TextChoices):
+    """终止 a case before its decision, or 终结执行 (R-COE-017, 行政强制法 第40条)."""
+
+    PARTY_DIED = "party_died", "当事人死亡，无遗产可供执行（或案件无法继续调查），又无义务承受人"
+    PARTY_DISSOLVED = "party_dissolved", "法人或者其他组织终止，无财产可供执行（或案件无法继续调查），又无义务承受人"
+    SUBJECT_LOST = "subject_lost", "执行标的灭失"
+    DECISION_ANNULLED = "decision_annulled", "据以执行的行政决定被撤销"
+    SUSPENDED_THREE_YEARS = "suspended_three_years", "没有明显社会危害，当事人确无能力履行，中止执行满三年未恢复执行"
+    OTHER = "other", "其他依法应当终止（终结执行）的情形"

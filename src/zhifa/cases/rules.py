@@ -62,5 +62,12 @@ def sits_on_hearing(user: Any, case: Any) -> bool:
 
 # 听证: the agency (head or the case's handlers) names the chair and sends the notice; the chair, the clerk,
 # the handlers or the head record what happened at the hearing.
-rules.add_perm("cases.schedule_hearing", heads_agency | handles_case)
+rules.add_perm("cases.schedule_hearing", heads_agency)  # R-HEA-006: the agency names the chair, not the investigators
 rules.add_perm("cases.conduct_hearing", heads_agency | handles_case | sits_on_hearing)
+
+# 执行 (R-PEN-025, R-COE-010..017): the case's handlers record what happens (the party's application, 催告,
+# statements, service, payments, the court's ruling); the head approves and decides (分期/延期, 强制执行决定,
+# 申请法院强制执行, 中止/恢复/终止/终结执行).
+rules.add_perm("cases.execute_case", handles_case)
+rules.add_perm("cases.approve_execution", heads_agency)
+rules.add_perm("cases.suspend_case", heads_agency)

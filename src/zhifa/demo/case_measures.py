@@ -14,6 +14,9 @@ from decimal import Decimal
 from zhifa.cases import services
 from zhifa.cases.choices import PenaltyCaseState, TransferMaterial
 from zhifa.cases.models import PenaltyCase
+from zhifa.catalog.choices import ItemKind
+from zhifa.catalog.models import EnforcementItem
+from zhifa.catalog.services import items_for
 from zhifa.core.calendar import today
 from zhifa.demo.context import DemoContext
 from zhifa.ledger.evidence import store_evidence
@@ -46,6 +49,19 @@ def _head(case: PenaltyCase) -> User:
     return head
 
 
+def _coercion_item(case: PenaltyCase) -> EnforcementItem:
+    """The agency's listed 查封、扣押 item in the case's field (R-COE-001)."""
+    item = (
+        items_for(agency=case.agency)
+        .filter(kind=ItemKind.COERCION, sector=case.enforcement_item.sector, name__contains="扣押")
+        .order_by("code")
+        .first()
+    )
+    if item is None:
+        raise LookupError(f"demo agency {case.agency} has no listed 查封、扣押 item")
+    return item
+
+
 def _handler_user(case: PenaltyCase) -> tuple[User, list]:
     officers = [h.officer for h in case.handlers.select_related("officer__user").order_by("role", "pk")]
     user = next(o.user for o in officers if o.user_id)
@@ -59,6 +75,7 @@ def _seize(case: PenaltyCase, index: int, rng_bytes: bytes) -> None:
         actor=actor,
         case=case,
         kind=kind,
+        enforcement_item=_coercion_item(case),
         place=f"{case.party.name}经营场所",
         reason=f"{label}{reason}，防止证据灭失、转移",
         legal_basis="《中华人民共和国食品安全法》第一百一十条",

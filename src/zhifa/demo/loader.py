@@ -8,7 +8,18 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import transaction
 
-from zhifa.demo import case_measures, cases, catalog, documents, laws, ledger, org, parties, personnel
+from zhifa.demo import (
+    case_execution,
+    case_measures,
+    cases,
+    catalog,
+    documents,
+    laws,
+    ledger,
+    org,
+    parties,
+    personnel,
+)
 from zhifa.demo.context import DemoContext
 from zhifa.ledger.services import create_checkpoint
 from zhifa.org.models import Region, User
@@ -23,6 +34,7 @@ LOADERS = [
     documents.load,
     cases.load,
     case_measures.load,
+    case_execution.load,
 ]
 DEMO_REGION_CODE = "430199"
 

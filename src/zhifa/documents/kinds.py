@@ -85,6 +85,7 @@ KEY_LABELS: dict[str, str] = {
     "proposal": "处理意见",
     "proposed_penalty": "拟作出的行政处罚",
     "defense_deadline": "陈述申辩期限",
+    "defense_period": "陈述申辩期间",
     "hearing_time": "听证时间",
     "presiding_officer": "听证主持人",
     "proceedings": "听证经过",
@@ -98,6 +99,17 @@ KEY_LABELS: dict[str, str] = {
     "execution_summary": "执行情况",
     "officers": "执法人员（姓名及执法证号）",
     "occurred_at": "违法行为时间",
+    "plan_kind": "分期或延期",
+    "schedule": "缴纳期限及金额",
+    "performance_deadline": "履行期限",
+    "amount": "金额",
+    "payment_method": "给付方式",
+    "execution_method": "强制执行方式",
+    "execution_time": "强制执行时间",
+    "court": "人民法院",
+    "demand_summary": "催告情况",
+    "enforcement_subject": "申请强制执行的标的",
+    "head_name": "负责人（签名）",
     "reconsideration_body": "行政复议机关",
     "litigation_court": "管辖人民法院",
 }
@@ -131,7 +143,15 @@ _SPECS = [
     KindSpec(
         K.PRIOR_NOTICE,
         "罚告",
-        (*PARTY, "facts", "evidence", "violated_provision", "penalty_basis", "proposed_penalty", "defense_deadline"),
+        (
+            *PARTY,
+            "facts",
+            "evidence",
+            "violated_provision",
+            "penalty_basis",
+            "proposed_penalty",
+            "defense_deadline|defense_period",
+        ),
     ),
     KindSpec(K.DEFENSE_RECORD, "", ("party_name", "proceedings"), has_template=False),
     KindSpec(
@@ -180,15 +200,26 @@ _SPECS = [
     ),
     KindSpec(K.ADDRESS_CONFIRMATION, "", ("party_name",), has_template=False),
     KindSpec(K.DELIVERY_RECEIPT, "", ("recipient", "delivered_documents")),
-    KindSpec(K.PAYMENT_PLAN_DECISION, "缓", (*PARTY, "decision_summary", *REMEDY), has_template=False),
-    KindSpec(K.DEMAND_NOTICE, "催", (*PARTY, "decision_summary"), has_template=False),
+    # R-PEN-025 (处罚法 第66条): which relief, the dates and amounts that replace the payment deadline.
+    KindSpec(K.PAYMENT_PLAN_DECISION, "缓", (*PARTY, "decision_summary", "plan_kind", "schedule", *REMEDY)),
+    # R-COE-010 (行政强制法 第35条): deadline, manner, amount and way to pay; the right to state and defend is fixed text.
+    KindSpec(
+        K.DEMAND_NOTICE,
+        "催",
+        (*PARTY, "decision_summary", "performance_deadline", "performance", "amount", "payment_method"),
+    ),
+    # R-COE-011 (行政强制法 第37条): reasons and basis, manner and time, remedies, agency, seal, date.
     KindSpec(
         K.COMPULSORY_EXECUTION_DECISION,
         "强执",
-        (*PARTY, "decision_summary", "legal_basis", *REMEDY),
-        has_template=False,
+        (*PARTY, "reason", "legal_basis", "execution_method", "execution_time", *REMEDY),
     ),
-    KindSpec(K.COURT_EXECUTION_APPLICATION, "执申", ("party_name", "decision_summary"), has_template=False),
+    # R-COE-016 (行政强制法 第55条): signed by the head; the decision, the 催告 and the subject of enforcement.
+    KindSpec(
+        K.COURT_EXECUTION_APPLICATION,
+        "执申",
+        ("party_name", "court", "decision_summary", "demand_summary", "enforcement_subject", "head_name"),
+    ),
     KindSpec(K.CASE_TRANSFER_LETTER, "移", ("case_cause", "reason"), has_template=False),
     KindSpec(K.CRIMINAL_TRANSFER_LETTER, "刑移", ("case_cause", "reason"), has_template=False),
     KindSpec(K.CLOSING_REPORT, "", ("case_cause", "party_name", "decision_summary", "execution_summary")),

@@ -1,16 +1,18 @@
 """Staff UI for documents: scoped list with search, detail (HTML preview, 文号, digest, signatures, service
-records, integrity check), and the PDF."""
+records, integrity check), the PDF and its editable Word copy."""
 
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.http import content_disposition_header
 
 from zhifa.core.listing import render_list, search
 from zhifa.documents import services
 from zhifa.documents.choices import DocumentKind, DocumentState
 from zhifa.documents.models import Document
+from zhifa.documents.services.docx import DOCX_CONTENT_TYPE, docx_filename, open_docx
 from zhifa.ledger.services import trail
 from zhifa.ledger.signatures import SIGNATURE_EVENT
 
@@ -47,3 +49,12 @@ def document_pdf(request: HttpRequest, pk: int) -> FileResponse:
     handle = services.open_pdf(document, actor=request.user)
     name = f"{document.title}{document.number_text}.pdf"
     return FileResponse(handle, filename=name, content_type="application/pdf")
+
+
+@login_required
+def document_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    """The Word copy, converted from the snapshot the PDF was made from; a read by others is recorded."""
+    document = get_object_or_404(Document.objects.visible_to(request.user).select_related("agency", "number"), pk=pk)
+    response = HttpResponse(open_docx(document, actor=request.user), content_type=DOCX_CONTENT_TYPE)
+    response["Content-Disposition"] = content_disposition_header(True, docx_filename(document))
+    return response

@@ -176,6 +176,15 @@ SPECTACULAR_SETTINGS = {
         "CoerciveMeasureStateEnum": "zhifa.cases.choices.CoerciveMeasureState",
         "CoerciveReleaseGroundEnum": "zhifa.cases.choices.CoerciveReleaseGround",
         "CoerciveDisposalEnum": "zhifa.cases.choices.CoerciveDisposal",
+        "ExecutionModeEnum": "zhifa.cases.choices.ExecutionMode",
+        "PaymentPlanKindEnum": "zhifa.cases.choices.PaymentPlanKind",
+        "PaymentPlanStateEnum": "zhifa.cases.choices.PaymentPlanState",
+        "CompulsoryMethodEnum": "zhifa.cases.choices.CompulsoryMethod",
+        "CourtRulingEnum": "zhifa.cases.choices.CourtRuling",
+        "CourtMaterialEnum": "zhifa.cases.choices.CourtMaterial",
+        "RemedyKindEnum": "zhifa.cases.choices.RemedyKind",
+        "SuspensionGroundEnum": "zhifa.cases.choices.SuspensionGround",
+        "TerminationGroundEnum": "zhifa.cases.choices.TerminationGround",
     },
 }
 

@@ -24,6 +24,7 @@ from zhifa.cases.choices import (
     CoerciveReleaseGround,
 )
 from zhifa.cases.models import CoerciveMeasure, InventoryItem, PenaltyCase
+from zhifa.catalog.models import EnforcementItem
 from zhifa.personnel.models import Officer
 
 # --- read shapes --------------------------------------------------------------------------------------------
@@ -39,6 +40,9 @@ class CoerciveMeasureSerializer(serializers.ModelSerializer):
     case_number = serializers.CharField(source="penalty_case.case_number", read_only=True)
     agency = serializers.IntegerField(source="penalty_case.agency_id", read_only=True)
     kind_display = serializers.CharField(source="get_kind_display", read_only=True)
+    enforcement_item_name = serializers.CharField(
+        source="enforcement_item.name", read_only=True, default=None, allow_null=True
+    )
     state_display = serializers.CharField(source="get_state_display", read_only=True)
     release_ground_display = serializers.CharField(source="get_release_ground_display", read_only=True)
     disposal_display = serializers.CharField(source="get_disposal_display", read_only=True)
@@ -56,6 +60,8 @@ class CoerciveMeasureSerializer(serializers.ModelSerializer):
             "agency",
             "kind",
             "kind_display",
+            "enforcement_item",
+            "enforcement_item_name",
             "state",
             "state_display",
             "emergency",
@@ -97,6 +103,7 @@ class CoerciveMeasureSerializer(serializers.ModelSerializer):
 class ApplyInput(serializers.Serializer):
     penalty_case = ScopedRelatedField(PenaltyCase, "案件")
     kind = serializers.ChoiceField(choices=CoerciveMeasureKind.choices, help_text="措施种类")
+    enforcement_item = ScopedRelatedField(EnforcementItem, "行政强制事项")
     place = serializers.CharField(max_length=200, help_text="实施地点")
     reason = serializers.CharField(required=False, allow_blank=True, default="", help_text="实施理由（必填）")
     legal_basis = serializers.CharField(required=False, allow_blank=True, default="", help_text="法律依据（必填）")
@@ -179,7 +186,7 @@ class CoerciveMeasureViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelView
     def get_queryset(self) -> QuerySet[CoerciveMeasure]:
         return (
             CoerciveMeasure.objects.visible_to(self.request.user)
-            .select_related("penalty_case")
+            .select_related("penalty_case", "enforcement_item")
             .prefetch_related("inventory_items", "officers")
         )
 

@@ -5,15 +5,34 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django_fsm import FSMField, transition
+from django_fsm import RETURN_VALUE, FSMField, transition
 
-from zhifa.cases.choices import ClosingReason, DecisionKind, HandlerRole, PenaltyCaseState, Procedure
+from zhifa.cases.choices import (
+    ClosingReason,
+    DecisionKind,
+    ExecutionMode,
+    HandlerRole,
+    PenaltyCaseState,
+    Procedure,
+)
 from zhifa.cases.querysets import CaseDataQuerySet
 from zhifa.core.models import TimestampedModel
 
 S = PenaltyCaseState
 MONEY = {"max_digits": 14, "decimal_places": 2, "default": Decimal("0.00"), "validators": [MinValueValidator(0)]}
 OPEN_STATES = [s for s in S.values if s not in (S.CLOSED, S.ARCHIVED)]
+# 中止 (R-TIME-008, R-COE-017): any open step before the decision, or the execution; not a decision awaiting service.
+SUSPENDABLE_STATES = [
+    S.FILED,
+    S.INVESTIGATING,
+    S.UNDER_CASE_REVIEW,
+    S.UNDER_LEGAL_REVIEW,
+    S.UNDER_DISCUSSION,
+    S.NOTIFIED,
+    S.HEARING,
+    S.AWAITING_DECISION,
+    S.EXECUTING,
+]
 
 
 class PenaltyCase(TimestampedModel):
@@ -101,6 +120,7 @@ class PenaltyCase(TimestampedModel):
     decision_served_on = models.DateField("决定书送达日期", null=True, blank=True)
     delivery_deadline = models.DateField("送达期限", null=True, blank=True)
     payment_deadline = models.DateField("缴款期限", null=True, blank=True)
+    execution_mode = models.CharField("执行方式", max_length=20, choices=ExecutionMode.choices, blank=True)
     closing_reason = models.CharField("结案理由", max_length=20, choices=ClosingReason.choices, blank=True)
     closed_on = models.DateField("结案日期", null=True, blank=True)
     archived_on = models.DateField("归档日期", null=True, blank=True)
@@ -180,6 +200,22 @@ class PenaltyCase(TimestampedModel):
     @transition(field=state, source=S.CLOSED, target=S.ARCHIVED)
     def archive(self) -> None:
         """归档."""
+
+    @transition(field=state, source=SUSPENDABLE_STATES, target=S.SUSPENDED)
+    def suspend(self) -> None:
+        """中止 (R-TIME-008, R-COE-017): remember the step to return to."""
+        self.suspended_from = self.state
+
+    @transition(field=state, source=S.SUSPENDED, target=RETURN_VALUE(*SUSPENDABLE_STATES))
+    def resume(self) -> str:
+        """恢复: back to the step the case was suspended from."""
+        previous, self.suspended_from = self.suspended_from, ""
+        return previous
+
+    @transition(field=state, source=[*SUSPENDABLE_STATES, S.SUSPENDED], target=S.CLOSED)
+    def terminate(self) -> None:
+        """终止 before the decision, or 终结执行 (the services check which applies)."""
+        self.suspended_from = ""
 
     @transition(
         field=state,

@@ -48,6 +48,15 @@ class CoerciveMeasure(TimestampedModel):
         "cases.PenaltyCase", verbose_name="案件", on_delete=models.PROTECT, related_name="coercive_measures"
     )
     kind = models.CharField("措施种类", max_length=10, choices=CoerciveMeasureKind.choices)
+    enforcement_item = models.ForeignKey(
+        "catalog.EnforcementItem",
+        verbose_name="行政强制事项",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="本单位执法事项清单中的行政强制事项（R-COE-001、R-PEN-003）",
+    )
     state = FSMField("状态", max_length=30, choices=M.choices, default=M.PENDING_APPROVAL, protected=False)
     emergency = models.BooleanField("情况紧急当场实施", default=False)
     place = models.CharField("实施地点", max_length=200)

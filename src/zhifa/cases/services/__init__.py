@@ -2,6 +2,12 @@
 writes the ledger event in one transaction (STYLE §4). Callers: the API, the staff UI, the demo loader."""
 
 from zhifa.cases.services._common import register_legal_review_check, require_legal_review_passed
+from zhifa.cases.services.case_documents import (
+    issuable_kinds,
+    issue_case_document,
+    issue_delivery_receipt,
+    serve_case_document,
+)
 from zhifa.cases.services.coercion import (
     add_inventory_item,
     apply_for_measure,
@@ -88,6 +94,9 @@ __all__ = [
     "extend_decision_deadline",
     "extend_measure",
     "file_case",
+    "issuable_kinds",
+    "issue_case_document",
+    "issue_delivery_receipt",
     "lodge_on_the_spot_case",
     "measures_expiring",
     "open_case_file",
@@ -112,6 +121,7 @@ __all__ = [
     "resume_case",
     "retro_approve_measure",
     "schedule_hearing",
+    "serve_case_document",
     "serve_decision",
     "serve_prior_notice",
     "start_measure",

@@ -10,7 +10,7 @@ from django_fsm import can_proceed
 
 from zhifa.cases.errors import CaseError, CaseStateConflict
 from zhifa.cases.models import PenaltyCase
-from zhifa.core.calendar import format_day
+from zhifa.core.calendar import format_day, today
 from zhifa.core.permissions import require
 from zhifa.ledger.services import record
 from zhifa.personnel.models import Officer
@@ -47,6 +47,16 @@ def note(case: PenaltyCase, verb: str, actor: Any, **payload: Any) -> None:
         subject=case,
         payload={"case_number": case.case_number, "state": case.state, **payload},
     )
+
+
+def check_day(day: date, *, field: str, label: str, not_before: date | None, after_what: str) -> date:
+    """A date typed by an officer lies between the step it follows and today (nothing dated in the future, nothing
+    before the record it answers)."""
+    if day > today():
+        raise CaseError(f"{label}不能晚于今天", field=field)
+    if not_before is not None and day < not_before:
+        raise CaseError(f"{label}不能早于{after_what}（{format_day(not_before)}）", field=field)
+    return day
 
 
 def check_officers(officers: Iterable[Officer], *, on: date, sector: Any, field: str = "officers") -> list[Officer]:

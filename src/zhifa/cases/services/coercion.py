@@ -27,8 +27,9 @@ from zhifa.cases.choices import (
 from zhifa.cases.errors import CaseError, CaseStateConflict
 from zhifa.cases.models import CoerciveMeasure, InventoryItem, PenaltyCase
 from zhifa.cases.services._common import allow, check_officers, lock
-from zhifa.catalog.choices import PenaltyKind
-from zhifa.catalog.services import require_av_record
+from zhifa.catalog.choices import ItemKind, PenaltyKind
+from zhifa.catalog.models import EnforcementItem
+from zhifa.catalog.services import is_item_listed, require_av_record
 from zhifa.core.calendar import add_calendar_days, add_working_days, format_day, today
 from zhifa.ledger.services import record
 from zhifa.personnel.models import Officer
@@ -102,6 +103,26 @@ def _check_content(*, kind: str, place: str, reason: str, legal_basis: str) -> N
         )
 
 
+def _check_item(case: PenaltyCase, item: EnforcementItem | None, on: date) -> EnforcementItem:
+    """R-COE-001/R-PEN-003: the measure is one of the agency's listed 行政强制 items, in the case's field."""
+    if item is None:
+        raise CaseError("请选择本单位执法事项清单中的行政强制事项（R-COE-001）", field="enforcement_item")
+    if item.kind != ItemKind.COERCION:
+        raise CaseError(f"“{item.name}”不是行政强制事项（R-COE-001）", field="enforcement_item")
+    if not is_item_listed(agency=case.agency, item=item, on=on):
+        raise CaseError(
+            f"“{item.name}”不在{case.agency.name}{format_day(on)}有效的执法事项清单中，清单之外无执法（R-PEN-003）",
+            field="enforcement_item",
+        )
+    if item.sector_id != case.enforcement_item.sector_id:
+        raise CaseError(
+            f"“{item.name}”不属于本案的执法领域（{case.enforcement_item.sector}），"
+            "行政强制措施只能依与本案违法行为相关的职权实施（R-COE-001）",
+            field="enforcement_item",
+        )
+    return item
+
+
 def _check_implementers(case: PenaltyCase, officers: list[Officer], on: date) -> list[Officer]:
     """R-COE-001/004: at least two officers of the agency, certified for the field on that day."""
     outsiders = [o.name for o in officers if o.agency_id != case.agency_id]
@@ -132,6 +153,7 @@ def _create(
     actor: Any,
     case: PenaltyCase,
     kind: str,
+    item: EnforcementItem,
     place: str,
     reason: str,
     legal_basis: str,
@@ -140,6 +162,7 @@ def _create(
     return CoerciveMeasure.objects.create(
         penalty_case=case,
         kind=kind,
+        enforcement_item=item,
         place=place.strip(),
         reason=reason.strip(),
         legal_basis=legal_basis.strip(),
@@ -154,15 +177,25 @@ def _create(
 
 @transaction.atomic
 def apply_for_measure(
-    *, actor: Any, case: PenaltyCase, kind: str, place: str, reason: str, legal_basis: str
+    *,
+    actor: Any,
+    case: PenaltyCase,
+    kind: str,
+    enforcement_item: EnforcementItem | None,
+    place: str,
+    reason: str,
+    legal_basis: str,
 ) -> CoerciveMeasure:
     """报请负责人批准采取行政强制措施 (R-COE-002), by a handler of the case."""
     case = lock(case)
     allow(actor, "cases.handle_case", case, "只有本案承办人可以申请采取行政强制措施")
     _check_case_open(case)
     _check_content(kind=kind, place=place, reason=reason, legal_basis=legal_basis)
-    measure = _create(actor=actor, case=case, kind=kind, place=place, reason=reason, legal_basis=legal_basis)
-    _note(measure, "applied", actor, place=measure.place, legal_basis=measure.legal_basis)
+    checked = _check_item(case, enforcement_item, today())
+    measure = _create(
+        actor=actor, case=case, kind=kind, item=checked, place=place, reason=reason, legal_basis=legal_basis
+    )
+    _note(measure, "applied", actor, item=checked.code, place=measure.place, legal_basis=measure.legal_basis)
     return measure
 
 
@@ -223,6 +256,7 @@ def take_emergency_measure(
     actor: Any,
     case: PenaltyCase,
     kind: str,
+    enforcement_item: EnforcementItem | None,
     place: str,
     reason: str,
     legal_basis: str,
@@ -235,11 +269,13 @@ def take_emergency_measure(
     _check_case_open(case)
     _check_content(kind=kind, place=place, reason=reason, legal_basis=legal_basis)
     started_at = timezone.now()
+    checked = _check_item(case, enforcement_item, timezone.localdate(started_at))
     chosen = _check_implementers(case, officers, timezone.localdate(started_at))
     measure = _create(
         actor=actor,
         case=case,
         kind=kind,
+        item=checked,
         place=place,
         reason=reason,
         legal_basis=legal_basis,
@@ -255,6 +291,7 @@ def take_emergency_measure(
         measure,
         "emergency_taken",
         actor,
+        item=checked.code,
         started_at=started_at.isoformat(),
         retro_approval_deadline=measure.retro_approval_deadline.isoformat() if measure.retro_approval_deadline else "",
         officers=[o.pk for o in chosen],

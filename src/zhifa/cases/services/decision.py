@@ -7,15 +7,16 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Sum
 
-from zhifa.cases.calculations import is_heavier, late_penalty
+from zhifa.cases.calculations import is_heavier
 from zhifa.cases.choices import ClosingReason, DecisionKind, PenaltyCaseState
 from zhifa.cases.errors import CaseError, CaseStateConflict
 from zhifa.cases.models import DeadlineExtension, Payment, PenaltyCase
 from zhifa.cases.models.transfer import SENT_STATES
-from zhifa.cases.services._common import allow, lock, move, note, require_legal_review_passed
+from zhifa.cases.services._common import allow, check_day, lock, move, note, require_legal_review_passed
+from zhifa.cases.services.execution_balance import case_balance
 from zhifa.cases.services.investigation import _amount, _valid_kinds
+from zhifa.cases.services.service_dates import DECISION_DOCUMENT_KINDS, check_documented_service
 from zhifa.catalog.choices import PenaltyKind
 from zhifa.core.calendar import (
     add_calendar_days,
@@ -75,6 +76,8 @@ def decide_case(
     day = decided_on or today()
     if case.state != PenaltyCaseState.AWAITING_DECISION:
         raise CaseStateConflict(f"案件当前状态为“{case.get_state_display()}”，尚未报请决定", field="state")
+    last_step = case.notice_served_on or case.case_reviewed_on or case.filed_on
+    check_day(day, field="decided_on", label="决定日期", not_before=last_step, after_what="此前的办案环节")
     require_legal_review_passed(case)
     if case.crime_suspected and decision_kind != DecisionKind.TRANSFER:
         raise CaseError(
@@ -147,6 +150,7 @@ def serve_decision(*, actor: Any, case: PenaltyCase, served_on: date) -> Penalty
         raise CaseStateConflict(f"案件当前状态为“{case.get_state_display()}”，没有待送达的决定书", field="state")
     if served_on < (case.decided_on or case.filed_on) or served_on > today():
         raise CaseError("送达日期应在决定之后且不晚于今天", field="served_on")
+    check_documented_service(case, DECISION_DOCUMENT_KINDS, served_on)  # R-DOC-006
     case.decision_served_on = served_on
     only_warning_or_none = case.decision_kind == DecisionKind.NO_PENALTY or set(case.penalty_kinds) <= {
         PenaltyKind.WARNING,
@@ -168,14 +172,9 @@ def serve_decision(*, actor: Any, case: PenaltyCase, served_on: date) -> Penalty
 
 
 def amount_due(case: PenaltyCase, *, on: date) -> Decimal:
-    """罚没款 plus 加处罚款 accrued by ``on`` (R-PEN-027), less what was paid."""
-    paid = case.payments.aggregate(total=Sum("amount"))["total"] or Decimal("0.00")
-    surcharge = (
-        late_penalty(fine=case.fine_amount, payment_deadline=case.payment_deadline, on=on)
-        if case.payment_deadline
-        else Decimal("0.00")
-    )
-    return max(case.total_penalty_amount + surcharge - paid, Decimal("0.00"))
+    """罚没款 plus 加处罚款 accrued by ``on`` (R-PEN-027), less what was paid by then — on the decision's deadline or
+    an approved 分期/延期 plan's dates (R-PEN-025), 复议/诉讼 days not counted (``execution_balance``)."""
+    return case_balance(case, on=on).total_due
 
 
 @transaction.atomic

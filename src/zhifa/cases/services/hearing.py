@@ -26,7 +26,7 @@ from zhifa.personnel.choices import OfficerKind
 from zhifa.personnel.models import Officer
 
 HEARING_NOTICE_WORKING_DAYS = 7  # R-HEA-004 (处罚法 第64条 "七日" = WD per R-TIME-002)
-NOT_SCHEDULER = "只有本单位负责人或本案承办人可以安排听证"
+NOT_SCHEDULER = "听证主持人由行政机关指定：只有本单位负责人可以安排听证、指定主持人（R-HEA-006）"
 NOT_PARTICIPANT = "只有本案承办人、听证主持人、书记员或本单位负责人可以记录听证情况"
 NOT_HEAD = "当事人申请回避的，由本单位负责人决定"
 

@@ -12,7 +12,8 @@ from django.utils import timezone
 from zhifa.cases.choices import DecisionKind, HearingState, PenaltyCaseState
 from zhifa.cases.errors import CaseError, CaseStateConflict
 from zhifa.cases.models import DefenseRecord, Hearing, PenaltyCase
-from zhifa.cases.services._common import allow, lock, move, note, require_legal_review_passed
+from zhifa.cases.services._common import allow, check_day, lock, move, note, require_legal_review_passed
+from zhifa.cases.services.service_dates import NOTICE_KINDS, check_documented_service
 from zhifa.core.calendar import add_working_days, format_day, today
 
 DEFENSE_WORKING_DAYS = 5  # R-PEN-016 (cfg default: 5 WD after service)
@@ -29,6 +30,7 @@ def serve_prior_notice(*, actor: Any, case: PenaltyCase, served_on: date) -> Pen
     require_legal_review_passed(case)
     if served_on < (case.case_reviewed_on or case.filed_on) or served_on > today():
         raise CaseError("送达日期应在案件审核之后且不晚于今天", field="served_on")
+    check_documented_service(case, NOTICE_KINDS, served_on)  # R-DOC-006
     move(case, case.notify, "送达事先告知书")
     case.notice_served_on = served_on
     case.notified_kinds = list(case.proposed_kinds)
@@ -121,6 +123,9 @@ def request_hearing(*, actor: Any, case: PenaltyCase, sent_on: date) -> PenaltyC
     allow(actor, "cases.handle_case", case, "只有本案承办人可以登记听证申请")
     if not case.requires_hearing_notice or case.hearing_request_deadline is None:
         raise CaseError("本案拟作出的处罚不属于听证范围（R-HEA-001）", field="hearing")
+    check_day(
+        sent_on, field="sent_on", label="听证申请日期", not_before=case.notice_served_on, after_what="告知书送达日"
+    )
     if sent_on > case.hearing_request_deadline:
         raise CaseError(
             f"听证申请期限已于{format_day(case.hearing_request_deadline)}届满，当事人逾期申请视为放弃听证（R-HEA-003）",

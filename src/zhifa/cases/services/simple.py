@@ -12,7 +12,7 @@ from zhifa.cases.calculations import SIMPLE_PROCEDURE_KINDS, simple_fine_limit
 from zhifa.cases.choices import ClosingReason, DecisionKind, HandlerRole, PenaltyCaseState, Procedure
 from zhifa.cases.errors import CaseError
 from zhifa.cases.models import CaseHandler, PenaltyCase
-from zhifa.cases.services._common import allow, check_officers, note
+from zhifa.cases.services._common import allow, check_day, check_officers, note
 from zhifa.cases.services.decision import PAYMENT_CALENDAR_DAYS, check_no_double_fine
 from zhifa.cases.services.filing import _next_case_number
 from zhifa.cases.services.investigation import _amount, _valid_kinds
@@ -127,6 +127,7 @@ def lodge_on_the_spot_case(*, actor: Any, case: PenaltyCase, lodged_on: date) ->
         raise CaseError("只有简易程序案件需要备案", field="procedure")
     if case.lodged_on is not None:
         raise CaseError("本案已备案", field="lodged_on")
+    check_day(lodged_on, field="lodged_on", label="备案日期", not_before=case.decided_on, after_what="当场处罚决定日")
     case.lodged_on = lodged_on
     case.save(update_fields=["lodged_on", "updated_at"])
     late = case.lodge_deadline is not None and lodged_on > case.lodge_deadline

@@ -23,11 +23,13 @@ from zhifa.cases.models import PenaltyCase
 from zhifa.cases.views.forms import FileCaseForm, OnTheSpotForm, StepForm
 from zhifa.cases.views.next_steps import NextStep, next_steps
 from zhifa.cases.views.queries import case_detail_queryset, case_rows, filter_cases, my_cases
+from zhifa.cases.views.record_steps import case_records
 from zhifa.cases.views.steps import CASE_STEPS
 from zhifa.catalog.choices import PenaltyKind
 from zhifa.core.calendar import today
 from zhifa.core.errors import DomainError
 from zhifa.core.listing import paginate
+from zhifa.documents.models import Document
 from zhifa.ledger.services import trail
 
 STATE_BADGE = {
@@ -56,6 +58,10 @@ EVENT_LABELS = {
     "penalty_case.archived": "归档",
     "penalty_case.deadline_extended": "延长办案期限",
     "penalty_case.lodged": "备案",
+    "penalty_case.resumed": "恢复办理（移送后）",
+    "penalty_case.viewed": "调阅案卷",
+    "penalty_case.document_issued": "制作文书",
+    "penalty_case.receipt_issued": "制作送达回证",
 }
 
 
@@ -66,6 +72,20 @@ class TimelineRow:
     label: str
     event_type: str
     actor: str
+
+
+def timeline_rows(subject: Any, labels: dict[str, str]) -> list[TimelineRow]:
+    """The subject's ledger trail (全过程记录) in Chinese; an event without a label shows its type."""
+    return [
+        TimelineRow(
+            e.sequence,
+            e.recorded_at,
+            labels.get(e.event_type, e.event_type),
+            e.event_type,
+            e.actor.name if e.actor_id else "系统",
+        )
+        for e in trail(subject)
+    ]
 
 
 def kind_labels(kinds: list[str]) -> str:
@@ -152,16 +172,9 @@ def _detail_context(request: HttpRequest, case: PenaltyCase, bound: dict[str, St
         "read_only": request.user.agency_id != case.agency_id,
         "proposed_kinds": kind_labels(case.proposed_kinds),
         "penalty_kinds": kind_labels(case.penalty_kinds),
-        "events": [
-            TimelineRow(
-                e.sequence,
-                e.recorded_at,
-                EVENT_LABELS.get(e.event_type, e.event_type),
-                e.event_type,
-                e.actor.name if e.actor_id else "系统",
-            )
-            for e in trail(case)
-        ],
+        "events": timeline_rows(case, EVENT_LABELS),
+        "case_documents": Document.objects.of_subject(case).select_related("number").order_by("issued_at", "pk"),
+        **case_records(case, request.user, day),
     }
 
 

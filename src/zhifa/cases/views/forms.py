@@ -12,11 +12,19 @@ from zhifa.cases.models import PenaltyCase
 from zhifa.catalog.choices import ItemKind, PenaltyKind
 from zhifa.catalog.models import EnforcementItem
 from zhifa.core.calendar import today
+from zhifa.documents.choices import DeliveryMethod, DeliveryResult, DocumentKind
+from zhifa.documents.models import Document
 from zhifa.parties.models import Party
 from zhifa.personnel.models import Officer
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXT = forms.Textarea(attrs={"rows": 3, "cols": 60})
+SERVED_DOCUMENT_KINDS = (
+    DocumentKind.PRIOR_NOTICE,
+    DocumentKind.HEARING_RIGHT_NOTICE,
+    DocumentKind.PENALTY_DECISION,
+    DocumentKind.NO_PENALTY_DECISION,
+)
 SIMPLE_KINDS = [(k, PenaltyKind(k).label) for k in (PenaltyKind.WARNING, PenaltyKind.FINE)]
 
 
@@ -214,3 +222,82 @@ class OnTheSpotForm(_PartyItemOfficers):
     penalty_kinds = _kinds("处罚种类", SIMPLE_KINDS)
     fine_amount = _money("罚款（元）")
     statement_heard = forms.BooleanField(label="已告知事实、理由、依据并听取陈述申辩", required=False)
+
+
+# --- 案件文书 (made from the case; served through the 送达回证, R-DOC-003/006) ----------------------------------
+
+
+def _case_documents(form: StepForm, name: str, kinds: tuple[str, ...], *, unserved: bool = False) -> None:
+    from zhifa.cases.services.service_dates import live_documents
+
+    documents = Document.objects.none()
+    if form.case is not None:
+        documents = live_documents(form.case, list(kinds)).order_by("issued_at", "pk")
+        if unserved:
+            documents = documents.filter(served_on__isnull=True)
+    _scoped(form, name, documents)
+    form.fields[name].label_from_instance = lambda d: f"《{d.title}》{d.number_text}"  # type: ignore[attr-defined]
+
+
+class IssueDocumentForm(StepForm):
+    """What the case does not know; party, amounts and penalties come from the case record."""
+
+    kind = forms.ChoiceField(label="文书种类", choices=[])
+    contact = forms.CharField(label="联系人及电话", required=False, max_length=100)
+    discretion_reason = forms.CharField(label="裁量理由", required=False, widget=TEXT)
+    case_summary = forms.CharField(label="案件来源及调查经过", required=False, widget=TEXT)
+    defense_summary = forms.CharField(label="陈述申辩（听证）意见及采纳情况", required=False, widget=TEXT)
+    payment_bank = forms.CharField(label="缴款银行", required=False, max_length=100)
+    payment_account = forms.CharField(label="缴款账号", required=False, max_length=60)
+    correction_order = forms.CharField(label="责令改正内容", required=False, widget=TEXT)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from zhifa.cases.services import issuable_kinds
+
+        super().__init__(*args, **kwargs)
+        kinds = issuable_kinds(self.case) if self.case is not None else []
+        field: Any = self.fields["kind"]
+        field.choices = [(k, DocumentKind(k).label) for k in kinds]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        extras = {k: v for k, v in data.items() if k != "kind" and v}
+        return {"kind": data.get("kind"), "context": extras}
+
+
+class DeliveryReceiptForm(StepForm):
+    documents = forms.ModelMultipleChoiceField(
+        label="本次送达的文书", queryset=Document.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    recipient = forms.CharField(label="受送达人（默认当事人）", required=False, max_length=100)
+    place = forms.CharField(label="送达地点", required=False, max_length=200)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _case_documents(self, "documents", SERVED_DOCUMENT_KINDS, unserved=True)
+
+    def clean_documents(self) -> list[Document]:
+        return list(self.cleaned_data["documents"])
+
+
+class ServeDocumentForm(StepForm):
+    """One service attempt (R-DOC-005..008); the first success moves the case with the receipt's date."""
+
+    document = forms.ModelChoiceField(label="送达的文书", queryset=Document.objects.none())
+    method = forms.ChoiceField(label="送达方式", choices=DeliveryMethod.choices)
+    result = forms.ChoiceField(label="送达结果", choices=DeliveryResult.choices)
+    delivered_on = _date("签收日期（回证上记明的收到日期）", required=False)
+    receiver_name = forms.CharField(label="签收人", required=False, max_length=50)
+    receipt_document = forms.ModelChoiceField(label="送达回证", queryset=Document.objects.none(), required=False)
+    refusal_noted = forms.BooleanField(label="受送达人拒绝签收（留置送达）", required=False)
+    witness = forms.CharField(label="见证人", required=False, max_length=100)
+    postal_tracking_number = forms.CharField(label="邮件号码", required=False, max_length=50)
+    postal_receipt_on = _date("邮寄回执签收日期", required=False)
+    published_on = _date("公告发布日期", required=False)
+    reason = forms.CharField(label="公告送达原因", required=False, widget=TEXT)
+    note = forms.CharField(label="备注（未能送达的原因）", required=False, widget=TEXT)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _case_documents(self, "document", SERVED_DOCUMENT_KINDS)
+        _case_documents(self, "receipt_document", (DocumentKind.DELIVERY_RECEIPT,))

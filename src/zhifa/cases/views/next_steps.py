@@ -12,12 +12,15 @@ from datetime import date
 from typing import Any
 
 import rules
+from django.utils import timezone
 
-from zhifa.cases.choices import CaseSourceState, DecisionKind, PenaltyCaseState, Procedure
+from zhifa.cases.choices import CaseSourceState, DecisionKind, HearingState, PenaltyCaseState, Procedure
 from zhifa.cases.errors import CaseError
-from zhifa.cases.models import CaseSource, PenaltyCase
-from zhifa.cases.services import require_legal_review_passed
+from zhifa.cases.models import CaseSource, Hearing, PenaltyCase
+from zhifa.cases.models.transfer import SENT_STATES
+from zhifa.cases.services import issuable_kinds, require_legal_review_passed
 from zhifa.cases.services._common import MIN_OFFICERS
+from zhifa.cases.services.service_dates import DECISION_DOCUMENT_KINDS, NOTICE_KINDS, live_documents
 from zhifa.core.calendar import format_day
 
 S = PenaltyCaseState
@@ -25,7 +28,6 @@ NOT_HANDLER = "需由本案承办人办理"
 NOT_HEAD = "需由本单位负责人批准或决定"
 NOT_REVIEWER = "需由本单位审核人或负责人进行案件审核"
 NOT_WORKER = "需由本单位承办人或负责人办理"
-HEARING_ELSEWHERE = "请在听证记录中安排听证、记录举行情况并出具听证报告；听证报告出具或当事人放弃听证后，案件自动报请决定（R-HEA-009、R-HEA-010）"
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,38 @@ def _defense_block(case: PenaltyCase, day: date) -> str:
     )
 
 
+def hearing_case_block(case: PenaltyCase) -> str:
+    """The 听证中 case's own "记录听证结果" step: where the hearing stands and what ends it (R-HEA-004..010)."""
+    hearing = Hearing.objects.filter(penalty_case=case).first()
+    if hearing is None or hearing.state == HearingState.REQUESTED:
+        return (
+            "听证尚未安排：请在听证页面指定听证主持人（未参与本案调查的人员），并在举行听证七个工作日前送达听证通知"
+            "（R-HEA-004、R-HEA-006）"
+        )
+    if hearing.state == HearingState.SCHEDULED and hearing.presiding_officer_id is None:
+        return "听证主持人已决定回避，请在听证页面重新指定听证主持人并重新通知（R-HEA-006）"
+    if hearing.state == HearingState.SCHEDULED:
+        assert hearing.scheduled_at is not None
+        when = timezone.localtime(hearing.scheduled_at)
+        return (
+            f"听证定于{format_day(when.date())}{when:%H:%M}在{hearing.place}举行；举行后请在听证页面记录笔录并出具"
+            "听证报告，案件即报请决定（R-HEA-009、R-HEA-010）"
+        )
+    if hearing.state == HearingState.HELD:
+        return "听证已举行，请在听证页面出具听证报告，案件即报请决定（R-HEA-010）"
+    return ""
+
+
+def _crime_block(case: PenaltyCase) -> str:
+    """R-TRN-001: a crime-suspected case is decided only as 移送司法机关, after its transfer reached the police."""
+    if case.crime_suspected and not case.criminal_transfers.filter(state__in=SENT_STATES).exists():
+        return (
+            "本案涉嫌犯罪，不得以罚代刑：须先由专案组报告、负责人批准并移送公安机关，方可作出“移送司法机关”的决定"
+            "（R-TRN-001、R-TRN-003）"
+        )
+    return ""
+
+
 def _investigation(case: PenaltyCase, can: _Can, user: Any) -> list[NextStep]:
     handlers = list(case.handlers.all())
     steps = []
@@ -100,7 +134,7 @@ def _notified(case: PenaltyCase, can: _Can, day: date) -> list[NextStep]:
     else:
         # The hearing itself is recorded under /hearings/ (cases.services.hearing); its report or waiver moves
         # the case on to the decision, so this step only explains where to go (R-HEA-009/010).
-        steps.append(NextStep("conclude-hearing", "记录听证结果", block or HEARING_ELSEWHERE))
+        steps.append(NextStep("conclude-hearing", "记录听证结果", block or hearing_case_block(case)))
     return steps
 
 
@@ -111,14 +145,40 @@ def _general(case: PenaltyCase, can: _Can, user: Any, day: date) -> list[NextSte
     if case.state in (S.UNDER_CASE_REVIEW, S.UNDER_LEGAL_REVIEW):
         if case.route != DecisionKind.PENALTY:
             return [NextStep("complete-case-review", "案件审核", "" if can.review else NOT_REVIEWER)]
-        return [NextStep("serve-prior-notice", "送达行政处罚事先告知书", handle or _legal_block(case))]
+        if _has_live(case, NOTICE_KINDS):  # served through its 送达回证 (serve-document), R-DOC-006
+            return []
+        return [
+            NextStep("serve-prior-notice", "登记事先告知书送达（系统外制作的纸质文书）", handle or _legal_block(case))
+        ]
     if case.state in (S.NOTIFIED, S.HEARING):
         return _notified(case, can, day)
     if case.state == S.AWAITING_DECISION:
-        return [NextStep("decide", "作出处理决定", ("" if can.decide else NOT_HEAD) or _legal_block(case))]
+        decide = ("" if can.decide else NOT_HEAD) or _legal_block(case) or _crime_block(case)
+        return [NextStep("decide", "作出处理决定", decide)]
     if case.state == S.DECIDED:
-        return [NextStep("serve-decision", "登记决定书送达", handle)]
+        if _has_live(case, DECISION_DOCUMENT_KINDS):
+            return []
+        return [NextStep("serve-decision", "登记决定书送达（系统外制作的纸质文书）", handle)]
     return []
+
+
+def _has_live(case: PenaltyCase, kinds: tuple[str, ...]) -> bool:
+    return live_documents(case, list(kinds)).exists()
+
+
+def _paperwork(case: PenaltyCase, can: _Can) -> list[NextStep]:
+    """案件文书: made from the case record, then receipted and served (R-DOC-003, R-DOC-006)."""
+    if not (can.handle or can.decide):
+        return []
+    steps = []
+    if issuable_kinds(case):
+        steps.append(NextStep("issue-document", "制作执法文书"))
+    servable = live_documents(case, [*NOTICE_KINDS, *DECISION_DOCUMENT_KINDS]).filter(served_on__isnull=True)
+    if servable.exists():
+        block = "" if can.handle else NOT_HANDLER
+        steps.append(NextStep("delivery-receipts", "制作送达回证", block))
+        steps.append(NextStep("serve-document", "登记文书送达（以送达回证为准）", block))
+    return steps
 
 
 def next_steps(case: PenaltyCase, user: Any, *, on: date) -> list[NextStep]:
@@ -140,6 +200,8 @@ def next_steps(case: PenaltyCase, user: Any, *, on: date) -> list[NextStep]:
         steps.append(NextStep("archive", "归档", handle))
     if case.procedure == Procedure.GENERAL and case.is_open and case.decided_on is None and can.decide:
         steps.append(NextStep("extend-deadline", "批准延长办案期限"))
+    if case.procedure == Procedure.GENERAL:
+        steps.extend(_paperwork(case, can))
     return steps
 
 

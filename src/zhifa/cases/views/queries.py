@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
+from django.db.models import BooleanField, Case, Count, ExpressionWrapper, Q, QuerySet, Value, When
+from django.shortcuts import get_object_or_404
 
 from zhifa.cases.choices import PenaltyCaseState
-from zhifa.cases.models import CaseSource, PenaltyCase
+from zhifa.cases.models import CaseSource, CoerciveMeasure, CriminalTransfer, Hearing, PenaltyCase
+from zhifa.cases.services.coercion import ACTIVE_STATES as COERCION_ACTIVE_STATES
 from zhifa.org.choices import Role
 
 OPEN_STATES = [s for s in PenaltyCaseState.values if s not in (PenaltyCaseState.CLOSED, PenaltyCaseState.ARCHIVED)]
@@ -68,4 +70,62 @@ def case_detail_queryset(user: Any) -> QuerySet[PenaltyCase]:
 def source_rows(user: Any) -> QuerySet[CaseSource]:
     return CaseSource.objects.visible_to(user).select_related(
         "agency", "party", "enforcement_item", "registered_by", "penalty_case"
+    )
+
+
+def visible_case(user: Any, pk: int) -> PenaltyCase:
+    """A case in the user's data scope (404 otherwise), with what the step forms need."""
+    queryset = PenaltyCase.objects.visible_to(user).select_related("agency", "enforcement_item", "party")
+    return get_object_or_404(queryset.prefetch_related("handlers"), pk=pk)
+
+
+def measure_rows(user: Any) -> QuerySet[CoerciveMeasure]:
+    """强制措施 list: the measures in force first, soonest term end first; then the rest, newest first."""
+    in_force = Case(When(state__in=COERCION_ACTIVE_STATES, then=Value(0)), default=Value(1))
+    return (
+        CoerciveMeasure.objects.visible_to(user)
+        .select_related("penalty_case__agency", "penalty_case__party")
+        .annotate(item_count=Count("inventory_items"), in_force=in_force)
+        .order_by("in_force", "due_on", "-applied_on", "-id")
+    )
+
+
+def measure_detail_queryset(user: Any) -> QuerySet[CoerciveMeasure]:
+    return (
+        CoerciveMeasure.objects.visible_to(user)
+        .select_related(
+            "penalty_case__agency",
+            "penalty_case__party",
+            "penalty_case__enforcement_item",
+            "enforcement_item",
+            "applied_by",
+            "approved_by",
+            "extended_by",
+            "released_by",
+        )
+        .prefetch_related("inventory_items", "officers", "penalty_case__handlers")
+    )
+
+
+def hearing_detail_queryset(user: Any) -> QuerySet[Hearing]:
+    return (
+        Hearing.objects.visible_to(user)
+        .select_related("penalty_case__agency", "penalty_case__party", "presiding_officer", "clerk", "reported_by")
+        .prefetch_related("agents", "recusals__officer", "recusals__decided_by", "penalty_case__handlers")
+    )
+
+
+def transfer_rows(user: Any) -> QuerySet[CriminalTransfer]:
+    return CriminalTransfer.objects.visible_to(user).select_related(
+        "penalty_case__agency", "penalty_case__party", "proposed_by"
+    )
+
+
+def transfer_detail_queryset(user: Any) -> QuerySet[CriminalTransfer]:
+    return (
+        transfer_rows(user)
+        .select_related(
+            "approved_by", "refused_by", "transferred_by", "case_resumed_by", "penalty_case__enforcement_item"
+        )
+        .prefetch_related("team", "penalty_case__handlers")
     )

@@ -48,6 +48,9 @@ CASE_STEPS: dict[str, StepSpec] = {
     "archive": StepSpec(f.EmptyForm, _case(services.archive_case), "归档"),
     "extend-deadline": StepSpec(f.ExtendDeadlineForm, _case(services.extend_decision_deadline), "批准延长"),
     "lodge": StepSpec(f.LodgeForm, _case(services.lodge_on_the_spot_case), "备案"),
+    "issue-document": StepSpec(f.IssueDocumentForm, _case(services.issue_case_document), "制作并签发"),
+    "delivery-receipts": StepSpec(f.DeliveryReceiptForm, _case(services.issue_delivery_receipt), "制作送达回证"),
+    "serve-document": StepSpec(f.ServeDocumentForm, _case(services.serve_case_document), "登记送达"),
 }
 
 

@@ -15,6 +15,8 @@ both are stored: ``notice_period_ends_on`` (plain, for internal alerts) and ``de
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -37,6 +39,24 @@ LEFT_AT_PREMISES_STEP = "left_at_premises_delivery"
 RECEIPT_METHODS = (DeliveryMethod.DIRECT, DeliveryMethod.ENTRUSTED, DeliveryMethod.LEFT_AT_PREMISES)
 
 
+@dataclass(frozen=True)
+class SubjectHooks:
+    """What the app owning a document's subject adds to its service: ``guard(document, actor)`` raises to refuse
+    (who may serve, which kinds are served at all); ``on_served(document, actor)`` runs, in the same transaction,
+    after the first successful service (a case takes its step with the receipt's date)."""
+
+    guard: Callable[[Document, Any], None] | None = None
+    on_served: Callable[[Document, Any], None] | None = None
+
+
+_subject_hooks: dict[str, SubjectHooks] = {}
+
+
+def register_subject_hooks(subject_type: str, hooks: SubjectHooks) -> None:
+    """Called from an app's ``ready()`` — documents sit below the apps whose records they belong to."""
+    _subject_hooks[subject_type] = hooks
+
+
 def _own_evidence(evidence: EvidenceFile | None, document: Document, field: str) -> None:
     if evidence is not None and evidence.agency_id != document.agency_id:
         raise DeliveryError("所附证据文件不属于本单位", field=field)
@@ -48,12 +68,23 @@ def _check_receipt(document: Document, receipt_document: Document | None, receip
         raise DeliveryError(
             "送达须有送达回证（R-DOC-006）：请选择已签发的送达回证或上传签收的回证扫描件", field="receipt_document"
         )
-    if receipt_document is not None and (
+    if receipt_document is None:
+        return
+    if (
         receipt_document.kind != DocumentKind.DELIVERY_RECEIPT
         or receipt_document.agency_id != document.agency_id
         or receipt_document.state != DocumentState.ISSUED
     ):
         raise DeliveryError("所选文书不是本单位已签发的送达回证", field="receipt_document")
+    same_subject = (receipt_document.subject_type, receipt_document.subject_id) == (
+        document.subject_type,
+        document.subject_id,
+    )
+    listed = (receipt_document.context or {}).get("served_document_ids")
+    if not same_subject or (listed is not None and document.pk not in listed):
+        raise DeliveryError(
+            "所选送达回证未列明本文书：每份送达的文书须有列明该文书的送达回证（R-DOC-006）", field="receipt_document"
+        )
 
 
 def _check_left_at_premises(document: Document, fields: dict[str, Any], previous: list[Delivery]) -> None:
@@ -204,6 +235,9 @@ def record_delivery(
     locked = Document.objects.select_for_update().select_related("agency__region").get(pk=document.pk)
     if locked.state != DocumentState.ISSUED:
         raise DeliveryError("只能送达已签发且未作废的文书", field="document")
+    hooks = _subject_hooks.get(locked.subject_type, SubjectHooks())
+    if hooks.guard is not None:
+        hooks.guard(locked, actor)
     if method not in DeliveryMethod.values:
         raise DeliveryError(f"送达方式“{method}”不存在", field="method")
     if result not in DeliveryResult.values:
@@ -238,8 +272,11 @@ def record_delivery(
     delivery.event = event
     if delivery.is_success:
         first = served_on(locked)
+        already_served = locked.served_on is not None
         Document.objects.filter(pk=locked.pk).update(served_on=first)
-        document.served_on = first
+        document.served_on = locked.served_on = first
+        if hooks.on_served is not None and not already_served:
+            hooks.on_served(locked, actor)
     return delivery
 
 
