@@ -9,12 +9,13 @@ from tests.laws.factories import ArticleFactory, LawFactory, LawVersionFactory
 from zhifa.cases import services
 
 
-@pytest.fixture(autouse=True)
-def memory_storage(settings):
+# Not autouse: a plugin's fixtures are global — the modules that need these name them in ``usefixtures``.
+@pytest.fixture
+def in_memory_documents(settings):
     settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"}}
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def item_basis(item, agency):
     """The item's provisions: what was violated and what the penalty rests on (printed on every document)."""
     version = LawVersionFactory(law=LawFactory(title="中华人民共和国食品安全法", short_title="食品安全法"))

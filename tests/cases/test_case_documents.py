@@ -17,7 +17,7 @@ from zhifa.documents.models import Delivery, Document
 from zhifa.documents.services import record_delivery, void_document
 from zhifa.ledger.models import Event
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_memory_documents", "item_basis")]
 pytest_plugins = ["tests.cases.document_fixtures"]  # reviewed_case, the item's basis, in-memory storage
 
 

@@ -8,7 +8,7 @@ import pytest
 from zhifa.cases.models import PenaltyCase
 from zhifa.documents.models import Document
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_memory_documents", "item_basis")]
 pytest_plugins = ["tests.cases.document_fixtures"]
 
 
