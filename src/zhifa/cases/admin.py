@@ -13,11 +13,17 @@ from django.http import HttpRequest
 from zhifa.cases.models import (
     CaseHandler,
     CaseSource,
+    CaseSuspension,
+    CompulsoryExecution,
+    CourtExecution,
     DeadlineExtension,
     DefenseRecord,
+    DemandNotice,
     InvestigativeStep,
     Payment,
+    PaymentPlan,
     PenaltyCase,
+    RemedyProceeding,
 )
 
 
@@ -67,6 +73,46 @@ class DeadlineExtensionInline(_Inline):
     readonly_fields = fields
 
 
+def _all_fields(model: Any) -> list[str]:
+    return [f.name for f in model._meta.fields if f.name not in ("id", "penalty_case")]
+
+
+class PaymentPlanInline(_Inline):
+    model = PaymentPlan
+
+
+class DemandNoticeInline(_Inline):
+    model = DemandNotice
+
+
+class CompulsoryExecutionInline(_Inline):
+    model = CompulsoryExecution
+
+
+class CourtExecutionInline(_Inline):
+    model = CourtExecution
+
+
+class RemedyProceedingInline(_Inline):
+    model = RemedyProceeding
+
+
+class CaseSuspensionInline(_Inline):
+    model = CaseSuspension
+
+
+# 执行、中止 records: shown read-only with every field (they change only through cases.services).
+for _inline in (
+    PaymentPlanInline,
+    DemandNoticeInline,
+    CompulsoryExecutionInline,
+    CourtExecutionInline,
+    RemedyProceedingInline,
+    CaseSuspensionInline,
+):
+    _inline.fields = _inline.readonly_fields = _all_fields(_inline.model)
+
+
 class _Scoped(_ReadOnly, admin.ModelAdmin):
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         return super().get_queryset(request).visible_to(request.user)  # type: ignore[attr-defined]
@@ -84,6 +130,12 @@ class PenaltyCaseAdmin(_Scoped):
         DefenseRecordInline,
         PaymentInline,
         DeadlineExtensionInline,
+        PaymentPlanInline,
+        DemandNoticeInline,
+        CompulsoryExecutionInline,
+        CourtExecutionInline,
+        RemedyProceedingInline,
+        CaseSuspensionInline,
     ]
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
