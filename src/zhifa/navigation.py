@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from zhifa.core.nav import NavItem
 
-APPS = ["org", "personnel", "laws", "catalog", "parties", "ledger", "cases", "documents"]
+APPS = ["org", "personnel", "laws", "catalog", "parties", "ledger", "cases", "documents", "discretion", "review"]
 
 
 def _items() -> list[NavItem]:

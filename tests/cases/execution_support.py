@@ -42,6 +42,11 @@ def events(case) -> list[str]:
     return [e.event_type for e in trail(case)]
 
 
+def payload(case, event_type: str) -> dict:
+    """The data of the case's last ledger event of that type (``penalty_case.<verb>``)."""
+    return [e.data for e in trail(case) if e.event_type == event_type][-1]
+
+
 def counts(case) -> tuple[int, ...]:
     """What an execution step may write: used to show a refusal changed nothing."""
     return (

@@ -104,6 +104,8 @@ def test_general_case_from_source_to_archive(api_client, handler, colleague, hea
         ("serve-prior-notice", "需由本案承办人办理"),
         ("extend-deadline", ""),
         ("issue-document", ""),  # the head may make the case's documents too
+        ("suspend", ""),  # 中止 / 终止 are the head's (R-TIME-008)
+        ("terminate", ""),
     ]
     case = _post(api_client, handler, f"{url}/serve-prior-notice/", {"served_on": "2026-03-02"})
     assert (case["state"], case["defense_deadline"]) == ("notified", "2026-03-09")
@@ -186,7 +188,13 @@ def test_simple_procedure_case_on_the_spot_then_lodged_paid_and_archived(api_cli
         "2026-03-17",
         "2026-03-05",
     )
-    assert [s["action"] for s in case["next_steps"]] == ["lodge", "payments"]
+    assert [s["action"] for s in case["next_steps"]] == [
+        "lodge",
+        "payments",
+        "apply-payment-plan",
+        "serve-demand-notice",  # blocked until the 15 days to pay have passed (R-COE-010)
+        "remedies",
+    ]
     url = f"/api/v1/penalty-cases/{case['id']}"
     assert _post(api_client, handler, f"{url}/lodge/", {"lodged_on": "2026-03-02"})["lodged_on"] == "2026-03-02"
     case = _post(

@@ -232,3 +232,54 @@ def test_decision_served_by_post_starts_payment_from_the_receipt_date(reviewed_c
         date(2026, 3, 5),
         date(2026, 3, 20),
     )
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("penalty_basis", "《某某办法》第九条"), ("facts", "另写的事实"), ("evidence", ["另写的证据"])],
+)
+def test_r_doc_003_what_the_record_holds_is_not_rewritten_on_paper(reviewed_case, handler, key, value):
+    error = _nothing_changed(lambda: _notice(reviewed_case, handler, **{key: value}), Document)
+    assert (error.field, "以案件记录为准" in error.message) == (key, True)
+
+
+def test_r_doc_003_a_provision_the_registry_lacks_may_be_written_by_the_officer(reviewed_case, handler, item):
+    item.establishing_basis.clear()
+    item.penalty_basis.clear()
+    document = _notice(
+        reviewed_case,
+        handler,
+        violated_provision="《中华人民共和国食品安全法》第三十四条",
+        penalty_basis="《中华人民共和国食品安全法》第一百二十四条第一款",
+    )
+    assert "依据《中华人民共和国食品安全法》第一百二十四条第一款的规定" in document.html
+
+
+def test_r_doc_007_public_notice_moves_the_case_only_when_deemed_served(reviewed_case, handler):
+    """A direct attempt fails; the notice is published on 2 March: deemed served 30 days later, on 1 April 2026.
+    Recording the publication does not move the case (and is not refused); the daily tick does, on 1 April."""
+    from zhifa.core.scheduled import run_all
+
+    notice = _notice(reviewed_case, handler)
+    services.serve_case_document(
+        actor=handler, case=reviewed_case, document=notice, method="direct", result="failed", note="查无此人"
+    )
+    services.serve_case_document(
+        actor=handler,
+        case=reviewed_case,
+        document=notice,
+        method="public_notice",
+        published_on=date(2026, 3, 2),
+        reason="当事人下落不明，直接送达未成",
+    )
+    assert Document.objects.get(pk=notice.pk).served_on == date(2026, 4, 1)
+    assert _reload(reviewed_case).state == PenaltyCaseState.UNDER_CASE_REVIEW
+    with time_machine.travel("2026-03-31T02:00:00Z", tick=False):
+        assert run_all()["cases.deemed_service"] == []
+    assert _reload(reviewed_case).state == PenaltyCaseState.UNDER_CASE_REVIEW
+    with time_machine.travel("2026-04-01T02:00:00Z", tick=False):
+        lines = run_all()["cases.deemed_service"]
+        assert len(lines) == 1 and "视为送达" in lines[0]
+        assert run_all()["cases.deemed_service"] == []  # idempotent
+    case = _reload(reviewed_case)
+    assert (case.state, case.notice_served_on) == (PenaltyCaseState.NOTIFIED, date(2026, 4, 1))

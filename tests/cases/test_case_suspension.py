@@ -16,9 +16,11 @@ from tests.cases.execution_support import (
     fixture_executing_case,
     on,
     pay,
+    payload,
     reload,
     suspend_execution,
 )
+from tests.cases.hearing_support import fixture_review_gate_open
 from zhifa.cases import services
 from zhifa.cases.choices import ClosingReason, PenaltyCaseState
 from zhifa.cases.errors import CaseError, CaseStateConflict
@@ -29,7 +31,7 @@ from zhifa.core.errors import PermissionDenied
 from zhifa.core.scheduled import jobs
 
 pytestmark = pytest.mark.django_db
-__all__ = ["fixture_executing_case"]
+__all__ = ["fixture_executing_case", "fixture_review_gate_open"]
 S = PenaltyCaseState
 
 
@@ -71,6 +73,69 @@ def test_r_time_008_the_decision_deadline_moves_by_the_paused_days(filed_case, h
         date(2026, 6, 10),
     )
     assert events(case)[-2:] == ["penalty_case.suspended", "penalty_case.suspension_ended"]
+
+
+def test_r_time_008_r_pen_016_a_suspension_pauses_the_defence_window(notified_case, handler, head):
+    """Notice served 2 March: the 5 working days are 3–6 and 9 March. Suspended from 3 March (the day it starts
+    is paused: the party keeps all 5 days), resumed on Friday 3 April: 7–10 and 13 April (清明 4–6 April)."""
+    assert notified_case.defense_deadline == date(2026, 3, 9)
+    suspend(notified_case, head, date(2026, 3, 3), ground="party_missing", party_told_on=None, reason="下落不明")
+    with on(date(2026, 4, 3)):
+        record = suspension.resume_suspended_case(actor=head, case=notified_case, ended_on=date(2026, 4, 3))
+        case = reload(notified_case)
+        assert (case.state, case.defense_deadline, case.hearing_request_deadline) == (
+            S.NOTIFIED,
+            date(2026, 4, 13),
+            None,
+        )
+        before = counts(case)
+        refused(
+            lambda: services.submit_for_decision(actor=handler, case=case),
+            "defense_deadline",
+            "陈述申辩期限（2026年4月13日）届满前且当事人未书面放弃的，不得作出决定（R-PEN-016）",
+        )
+        assert counts(case) == before
+    assert record.new_deadline == date(2026, 7, 1)  # the 办案期限: 31 May + 31 paused days (R-TIME-008)
+    ended = payload(case, "penalty_case.suspension_ended")
+    assert {k: ended[k] for k in ("previous_defense_deadline", "defense_deadline", "windows_working_days_left")} == {
+        "previous_defense_deadline": "2026-03-09",
+        "defense_deadline": "2026-04-13",
+        "windows_working_days_left": {"defense_deadline": 5},
+    }
+    with on(date(2026, 4, 14)):
+        assert services.submit_for_decision(actor=handler, case=case).state == S.AWAITING_DECISION
+
+
+def test_r_time_008_r_hea_003_the_hearing_request_window_pauses_too(
+    review_gate_open, filed_case, handler, head, lead, co
+):
+    """A 60,000元 fine (较大数额): notice on 2 March, hearing requests until 9 March. Suspended on Wednesday
+    4 March (3 March used: 4 working days left), resumed on 3 April: 7, 8, 9, 10 April."""
+    from tests.cases.conftest import investigate
+
+    investigate(filed_case, handler, lead, co, fine=Decimal("60000.00"), kinds=("fine",))
+    services.complete_case_review(actor=head, case=filed_case, route="penalty", facts_clear=True, opinion="同意")
+    services.serve_prior_notice(actor=handler, case=filed_case, served_on=date(2026, 3, 2))
+    assert reload(filed_case).hearing_request_deadline == date(2026, 3, 9)
+    suspend(filed_case, head, date(2026, 3, 4), ground="party_missing", party_told_on=None, reason="下落不明")
+    with on(date(2026, 4, 3)):
+        suspension.resume_suspended_case(actor=head, case=filed_case, ended_on=date(2026, 4, 3))
+    case = reload(filed_case)
+    assert (case.defense_deadline, case.hearing_request_deadline) == (date(2026, 4, 10), date(2026, 4, 10))
+    with on(date(2026, 4, 13)):
+        refused(
+            lambda: services.request_hearing(actor=handler, case=case, sent_on=date(2026, 4, 13)),
+            "sent_on",
+            "听证申请期限已于2026年4月10日届满，当事人逾期申请视为放弃听证（R-HEA-003）",
+        )
+        assert services.request_hearing(actor=handler, case=case, sent_on=date(2026, 4, 10)).state == S.HEARING
+
+
+def test_r_time_008_a_window_that_ended_before_the_suspension_does_not_move(notified_case, head):
+    suspend(notified_case, head, date(2026, 3, 10), ground="party_missing", party_told_on=None, reason="下落不明")
+    with on(date(2026, 4, 3)):
+        suspension.resume_suspended_case(actor=head, case=notified_case, ended_on=date(2026, 4, 3))
+    assert reload(notified_case).defense_deadline == date(2026, 3, 9)
 
 
 def test_r_time_008_testing_period_must_be_told_to_the_party(filed_case, head):
@@ -246,10 +311,12 @@ def test_r_coe_017_end_execution_on_a_statutory_ground(executing_case, head):
 
 
 def test_r_coe_017_three_years_of_suspension_and_the_alert(executing_case, head):
+    """ "满三年": suspended on 1 April 2026, the three years run 2 April 2026 – 1 April 2029 (the first day is not
+    counted, R-TIME-003; R-TIME-005); they are full from 2 April 2029."""
     record = suspend_execution(executing_case, head, date(2026, 4, 1))
-    assert [s.pk for s in suspension.execution_suspensions_due(date(2029, 3, 31))] == []
-    assert [s.pk for s in suspension.execution_suspensions_due(date(2029, 4, 1))] == [record.pk]
-    assert execution_suspended_three_years(date(2029, 4, 1)) == [
+    assert [s.pk for s in suspension.execution_suspensions_due(date(2029, 4, 1))] == []
+    assert [s.pk for s in suspension.execution_suspensions_due(date(2029, 4, 2))] == [record.pk]
+    assert execution_suspended_three_years(date(2029, 4, 2)) == [
         f"案件{executing_case.case_number}自2026年4月1日中止执行已满三年未恢复，"
         "没有明显社会危害且当事人确无能力履行的，应当终结执行（R-COE-017）"
     ]
@@ -265,26 +332,24 @@ def test_r_coe_017_three_years_of_suspension_and_the_alert(executing_case, head)
                 **kwargs,
             )
 
-    refused(
-        lambda: end(date(2029, 3, 31), no_obvious_harm=True),
-        "ended_on",
-        "中止执行自2026年4月1日起，至2029年4月1日方满三年（R-COE-017）",
-    )
-    refused(lambda: end(date(2029, 4, 1)), "no_obvious_harm", "须确认没有明显社会危害，方可不再执行（R-COE-017）")
+    message = "中止执行自2026年4月1日起，三年至2029年4月1日届满，2029年4月2日起方满三年（R-COE-017）"
+    refused(lambda: end(date(2029, 3, 31), no_obvious_harm=True), "ended_on", message)
+    refused(lambda: end(date(2029, 4, 1), no_obvious_harm=True), "ended_on", message)
+    refused(lambda: end(date(2029, 4, 2)), "no_obvious_harm", "须确认没有明显社会危害，方可不再执行（R-COE-017）")
     assert (reload(executing_case).state, counts(executing_case)) == (S.SUSPENDED, before)
-    end(date(2029, 4, 1), no_obvious_harm=True)
+    end(date(2029, 4, 2), no_obvious_harm=True)
     case = reload(executing_case)
     assert (case.state, case.closing_reason, reload(record).ended_on) == (
         S.CLOSED,
         ClosingReason.EXECUTION_ENDED,
-        date(2029, 4, 1),
+        date(2029, 4, 2),
     )
-    assert suspension.execution_suspensions_due(date(2029, 4, 2)) == []
+    assert suspension.execution_suspensions_due(date(2029, 4, 3)) == []
 
 
 def test_r_coe_017_three_years_only_for_want_of_means(executing_case, head):
     suspend_execution(executing_case, head, date(2026, 4, 1), ground="third_party_claim")
-    with on(date(2029, 4, 1)):
+    with on(date(2029, 4, 2)):
         refused(
             lambda: suspension.end_execution(
                 actor=head, case=executing_case, ground="suspended_three_years", reason="满三年", no_obvious_harm=True
@@ -314,7 +379,7 @@ def test_r_coe_016_court_window_alert_yellow_then_red_until_an_application(execu
         f"红色预警：案件{number}申请人民法院强制执行的期限已于2026年12月2日届满，当事人仍未履行（R-COE-016）"
     ]
     demand(executing_case, handler, date(2026, 11, 2), date(2026, 11, 9))
-    with on(date(2026, 11, 16)):
+    with on(date(2026, 11, 17)):  # 10 working days after the 催告 end on 16 November (R-COE-016)
         enforcement.apply_for_court_execution(
             actor=head,
             case=executing_case,
@@ -323,3 +388,20 @@ def test_r_coe_016_court_window_alert_yellow_then_red_until_an_application(execu
         )
     assert court_application_window(date(2026, 11, 27)) == []
     assert reload(executing_case).decision_served_on == SERVED
+
+
+def test_r_coe_016_no_court_window_alert_after_a_concluded_lawsuit(executing_case, handler):
+    """The judgment is executed instead (行诉法 第95条): the 非诉 window is not the agency's deadline any more."""
+    number = executing_case.case_number
+    with on(date(2026, 3, 20)):
+        execution.record_remedy(
+            actor=handler, case=executing_case, kind="litigation", body="示范县人民法院", filed_on=date(2026, 3, 20)
+        )
+    assert court_application_window(date(2026, 12, 3)) == [  # pending: the alert still reminds the agency
+        f"红色预警：案件{number}申请人民法院强制执行的期限已于2026年12月2日届满，当事人仍未履行（R-COE-016）"
+    ]
+    with on(date(2026, 8, 28)):
+        execution.conclude_remedy(
+            actor=handler, case=executing_case, concluded_on=date(2026, 8, 28), outcome="判决驳回"
+        )
+    assert court_application_window(date(2026, 12, 3)) == []

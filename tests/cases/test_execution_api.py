@@ -84,6 +84,7 @@ def test_executing_to_closed_through_the_api(api_client, executing_case, handler
             expect=201,
         )
     with on(date(2026, 4, 20)):  # the second instalment is three days late: 3% of 3,000 a day
+        # R-COE-010: the 催告 demands what is overdue (3,000 + 270); the third instalment is not due until 18 May
         view = _post(
             api_client,
             handler,
@@ -96,7 +97,7 @@ def test_executing_to_closed_through_the_api(api_client, executing_case, handler
             },
             expect=201,
         )
-        assert [(n["amount"], n["late_penalty_amount"]) for n in view["demand_notices"]] == [("6270.00", "270.00")]
+        assert [(n["amount"], n["late_penalty_amount"]) for n in view["demand_notices"]] == [("3270.00", "270.00")]
         view = _post(
             api_client,
             handler,

@@ -6,16 +6,19 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from zhifa.cases.models import Hearing, HearingAgent, PenaltyCase
+from zhifa.ledger.models import Event
 
 from .hearing_support import (  # noqa: F401  (fixtures)
     fixture_chair,
     fixture_chair_user,
     fixture_hearing_case,
     fixture_review_gate_open,
+    hold,
     schedule,
 )
 
@@ -56,7 +59,7 @@ def test_same_agency_user_without_permission_gets_403(api_client, agency_admin, 
     response = api_client.post(f"/api/v1/hearings/{hearing.pk}/agents/", {"name": "刘律师"}, format="json")
     assert (response.status_code, response.json()["message"]) == (
         403,
-        "只有本案承办人、听证主持人、书记员或本单位负责人可以记录听证情况",
+        "只有本案承办人、听证主持人、书记员或本单位负责人可以登记委托代理人",
     )
     assert (Hearing.objects.get(pk=hearing.pk).state, HearingAgent.objects.count()) == ("requested", 0)
 
@@ -126,9 +129,10 @@ def test_r_hea_007_third_agent_is_400(api_client, handler, hearing_case):
     assert HearingAgent.objects.filter(hearing=hearing).count() == 2
 
 
-def test_r_hea_008_waive_through_the_api_moves_the_case_on(api_client, handler, hearing_case):
+def test_r_hea_008_waive_through_the_api_moves_the_case_on(api_client, head, hearing_case):
+    """No chair is named yet: the head records the party's written withdrawal (R-HEA-006)."""
     hearing = Hearing.objects.get(penalty_case=hearing_case)
-    api_client.force_authenticate(handler)
+    api_client.force_authenticate(head)
     response = api_client.post(
         f"/api/v1/hearings/{hearing.pk}/waive/", {"reason": "withdrawn", "waived_on": "2026-03-02"}, format="json"
     )
@@ -138,6 +142,58 @@ def test_r_hea_008_waive_through_the_api_moves_the_case_on(api_client, handler, 
         "当事人书面撤回听证申请",
     )
     assert PenaltyCase.objects.get(pk=hearing_case.pk).state == "awaiting_decision"
+
+
+@pytest.mark.parametrize(
+    ("action", "body"),
+    [
+        (
+            "hold",
+            {
+                "held_at": "2026-03-11T09:00:00+08:00",
+                "party_attended": True,
+                "transcript": "笔录",
+                "transcript_signed": True,
+            },
+        ),
+        ("waive", {"reason": "absent", "waived_on": "2026-03-11"}),
+        ("report", {"report": "建议维持"}),
+    ],
+)
+def test_r_hea_006_the_investigating_handler_may_not_record_the_hearing(
+    api_client, handler, head, hearing_case, chair, chair_user, action, body
+):
+    """403 with the message; the hearing, the case and the ledger unchanged."""
+    hearing = schedule(hearing_case, head, chair)
+    api_client.force_authenticate(handler)
+    with time_machine.travel("2026-03-11T08:00:00Z", tick=False):
+        if action == "report":
+            hold(hearing, chair_user)
+        before = (Hearing.objects.filter(pk=hearing.pk).values().get(), Event.objects.count())
+        response = api_client.post(f"/api/v1/hearings/{hearing.pk}/{action}/", body, format="json")
+    assert (response.status_code, response.json()) == (
+        403,
+        {
+            "code": "permission_denied",
+            "field": None,
+            "message": "听证情况由听证主持人、书记员或本单位负责人记录，调查人员不得记录（R-HEA-006）",
+        },
+    )
+    assert (Hearing.objects.filter(pk=hearing.pk).values().get(), Event.objects.count()) == before
+    assert PenaltyCase.objects.get(pk=hearing_case.pk).state == "hearing"
+
+
+def test_r_hea_006_the_handler_may_still_register_an_agent(api_client, handler, head, hearing_case, chair):
+    hearing = schedule(hearing_case, head, chair)
+    api_client.force_authenticate(handler)
+    response = api_client.post(
+        f"/api/v1/hearings/{hearing.pk}/agents/", {"name": "刘律师", "capacity": "律师"}, format="json"
+    )
+    assert (response.status_code, [a["name"] for a in response.json()["agents"]]) == (201, ["刘律师"])
+    assert (HearingAgent.objects.get().recorded_by, Event.objects.filter(event_type="hearing.agent_added").count()) == (
+        handler,
+        1,
+    )
 
 
 def _bulk_hearings(agency, party, item, count, start):

@@ -61,14 +61,17 @@ def test_r_hea_010_full_path_from_notice_to_decision(
     )
     # R-REV-004: without an approved legal review, no decision …
     _common._legal_review_checks.clear()
-    with pytest.raises(CaseError) as excinfo:
-        services.decide_case(actor=head, case=case, decision_kind="penalty", penalty_kinds=["fine"], fine_amount=FINE)
-    assert excinfo.value.field == "legal_review"
-    # … with it (the review app's check), the head decides on the hearing record.
-    _common._legal_review_checks.append(lambda c: True)
-    case = services.decide_case(
-        actor=head, case=case, decision_kind="penalty", penalty_kinds=["fine"], fine_amount=Decimal("50000.00")
-    )
+    with time_machine.travel("2026-03-13T08:00:00Z", tick=False):  # not before the hearing report (R-HEA-010)
+        with pytest.raises(CaseError) as excinfo:
+            services.decide_case(
+                actor=head, case=case, decision_kind="penalty", penalty_kinds=["fine"], fine_amount=FINE
+            )
+        assert excinfo.value.field == "legal_review"
+        # … with it (the review app's check), the head decides on the hearing record.
+        _common._legal_review_checks.append(lambda c: True)
+        case = services.decide_case(
+            actor=head, case=case, decision_kind="penalty", penalty_kinds=["fine"], fine_amount=Decimal("50000.00")
+        )
     assert (case.state, case.fine_amount) == ("decided", Decimal("50000.00"))
     hearing_events = Event.objects.filter(subject_type="cases.hearing", subject_id=str(hearing.pk))
     assert list(hearing_events.order_by("sequence").values_list("event_type", flat=True)) == [
@@ -123,9 +126,10 @@ def test_r_hea_010_full_path_through_the_api(
     api_client.force_authenticate(head)
     response = api_client.get(f"{case_url}/")
     assert (response.json()["state"], response.json()["requires_legal_review"]) == ("awaiting_decision", True)
-    response = api_client.post(
-        f"{case_url}/decide/",
-        {"decision_kind": "penalty", "penalty_kinds": ["fine"], "fine_amount": "60000.00"},
-        format="json",
-    )
+    with time_machine.travel("2026-03-11T08:00:00Z", tick=False):  # not before the hearing report (R-HEA-010)
+        response = api_client.post(
+            f"{case_url}/decide/",
+            {"decision_kind": "penalty", "penalty_kinds": ["fine"], "fine_amount": "60000.00"},
+            format="json",
+        )
     assert (response.status_code, response.json()["state"]) == (200, "decided")

@@ -7,12 +7,14 @@ from datetime import date
 import pytest
 import time_machine
 
+from tests.org.factories import UserFactory
 from tests.personnel.factories import OfficerFactory
 from zhifa.cases import services
 from zhifa.cases.errors import CaseError, CaseStateConflict
 from zhifa.cases.models import Hearing, HearingAgent, PenaltyCase
 from zhifa.core.errors import PermissionDenied
 from zhifa.ledger.models import Event
+from zhifa.org.choices import Role
 
 from .hearing_support import (  # noqa: F401  (fixtures)
     at,
@@ -26,6 +28,9 @@ from .hearing_support import (  # noqa: F401  (fixtures)
 )
 
 pytestmark = pytest.mark.django_db
+
+NOT_PARTICIPANT = "听证情况由听证主持人、书记员或本单位负责人记录，调查人员不得记录（R-HEA-006）"
+NOT_AGENT_REGISTRAR = "只有本案承办人、听证主持人、书记员或本单位负责人可以登记委托代理人"
 
 
 def _hearing(case):
@@ -81,10 +86,10 @@ def test_r_hea_004_notice_date_may_not_be_in_the_future(hearing_case, handler, c
     assert (excinfo.value.field, excinfo.value.message) == ("notice_sent_on", "听证通知送达日期不能晚于今天")
 
 
-def test_r_hea_004_a_hearing_cannot_be_recorded_before_the_7th_working_day(hearing_case, handler, chair, head):
+def test_r_hea_004_a_hearing_cannot_be_recorded_before_the_7th_working_day(hearing_case, chair_user, chair, head):
     hearing = schedule(hearing_case, head, chair)
     with time_machine.travel("2026-03-11T08:00:00Z", tick=False), pytest.raises(CaseError) as excinfo:
-        hold(hearing, handler, day=date(2026, 3, 10))
+        hold(hearing, chair_user, day=date(2026, 3, 10))
     assert excinfo.value.message == "听证不得早于2026年3月11日举行（通知送达后第七个工作日，R-HEA-004）"
     assert _hearing(hearing_case).state == "scheduled"
 
@@ -144,7 +149,7 @@ def test_r_hea_006_the_clerk_is_not_the_chair(hearing_case, handler, chair, head
     assert (excinfo.value.field, excinfo.value.message) == ("clerk", "书记员不得由听证主持人兼任")
 
 
-def test_r_hea_006_granted_recusal_removes_the_chair_for_good(hearing_case, handler, head, chair, agency):
+def test_r_hea_006_granted_recusal_removes_the_chair_for_good(hearing_case, handler, head, chair, chair_user, agency):
     hearing = schedule(hearing_case, head, chair)
     with pytest.raises(PermissionDenied):
         services.record_recusal(
@@ -160,8 +165,12 @@ def test_r_hea_006_granted_recusal_removes_the_chair_for_good(hearing_case, hand
     )
     hearing.refresh_from_db()
     assert hearing.presiding_officer_id is None
-    with time_machine.travel("2026-03-11T08:00:00Z", tick=False), pytest.raises(CaseError) as excinfo:
-        hold(hearing, handler)
+    with time_machine.travel("2026-03-11T08:00:00Z", tick=False):
+        with pytest.raises(PermissionDenied) as excinfo:
+            hold(hearing, chair_user)  # recused: no longer sits on the hearing
+        assert excinfo.value.message == NOT_PARTICIPANT
+        with pytest.raises(CaseError) as excinfo:
+            hold(hearing, head)
     assert excinfo.value.message == "未指定听证主持人的，不能举行听证（R-HEA-006）"
     with pytest.raises(CaseError) as excinfo:
         schedule(hearing_case, head, chair)
@@ -198,11 +207,11 @@ def test_r_hea_007_a_third_agent_is_refused(hearing_case, handler):
 # --- R-HEA-008: absence or leaving = waiver; the case goes on to the decision ----------------------------------
 
 
-def test_r_hea_008_waived_on_absence_continues_to_awaiting_decision(hearing_case, handler, chair, head):
+def test_r_hea_008_waived_on_absence_continues_to_awaiting_decision(hearing_case, chair_user, chair, head):
     hearing = schedule(hearing_case, head, chair)
     with time_machine.travel("2026-03-11T08:00:00Z", tick=False):
         hearing = services.record_hearing_waived(
-            actor=handler, hearing=hearing, reason="absent", waived_on=date(2026, 3, 11), note="经两次电话通知未到场"
+            actor=chair_user, hearing=hearing, reason="absent", waived_on=date(2026, 3, 11), note="经两次电话通知未到场"
         )
     case = PenaltyCase.objects.get(pk=hearing_case.pk)
     assert (hearing.state, hearing.get_waiver_reason_display()) == ("waived", "无正当理由拒不出席听证")
@@ -221,55 +230,56 @@ def test_r_hea_008_waived_on_absence_continues_to_awaiting_decision(hearing_case
     ]
 
 
-def test_r_hea_008_absence_cannot_be_found_before_the_hearing_day(hearing_case, handler, chair, head):
+def test_r_hea_008_absence_cannot_be_found_before_the_hearing_day(hearing_case, chair_user, chair, head):
     hearing = schedule(hearing_case, head, chair)
     with pytest.raises(CaseError) as excinfo:
-        services.record_hearing_waived(actor=handler, hearing=hearing, reason="absent", waived_on=date(2026, 3, 2))
+        services.record_hearing_waived(actor=chair_user, hearing=hearing, reason="absent", waived_on=date(2026, 3, 2))
     assert excinfo.value.message == "听证定于2026年3月11日举行，此前不能认定当事人拒不出席或者中途退出（R-HEA-008）"
     assert PenaltyCase.objects.get(pk=hearing_case.pk).state == "hearing"
 
 
-def test_r_hea_008_absence_needs_a_notified_hearing(hearing_case, handler):
+def test_r_hea_008_absence_needs_a_notified_hearing(hearing_case, head):
     with pytest.raises(CaseError) as excinfo:
         services.record_hearing_waived(
-            actor=handler, hearing=_hearing(hearing_case), reason="left", waived_on=date(2026, 3, 2)
+            actor=head, hearing=_hearing(hearing_case), reason="left", waived_on=date(2026, 3, 2)
         )
     assert excinfo.value.message == (
         "未依法通知听证时间、地点的，不能认定当事人拒不出席或者中途退出（R-HEA-004、R-HEA-008）"
     )
 
 
-def test_r_hea_008_a_written_withdrawal_before_scheduling_ends_the_hearing(hearing_case, handler):
+def test_r_hea_008_a_written_withdrawal_before_scheduling_ends_the_hearing(hearing_case, head):
+    """No chair is named yet: the head records the withdrawal (R-HEA-006)."""
     hearing = services.record_hearing_waived(
-        actor=handler, hearing=_hearing(hearing_case), reason="withdrawn", waived_on=date(2026, 3, 2)
+        actor=head, hearing=_hearing(hearing_case), reason="withdrawn", waived_on=date(2026, 3, 2)
     )
     assert (hearing.state, PenaltyCase.objects.get(pk=hearing_case.pk).state) == ("waived", "awaiting_decision")
 
 
-def test_r_hea_008_nobody_attending_is_a_waiver_not_a_hearing(hearing_case, handler, chair, head):
+def test_r_hea_008_nobody_attending_is_a_waiver_not_a_hearing(hearing_case, chair_user, chair, head):
     hearing = schedule(hearing_case, head, chair)
     with time_machine.travel("2026-03-11T08:00:00Z", tick=False), pytest.raises(CaseError) as excinfo:
-        hold(hearing, handler, party_attended=False)
+        hold(hearing, chair_user, party_attended=False)
     assert (excinfo.value.field, excinfo.value.message) == (
         "party_attended",
         "当事人及其委托代理人均未出席听证的，应记录为放弃听证（R-HEA-008）",
     )
 
 
-def test_r_hea_007_an_agent_alone_may_attend(hearing_case, handler, chair, head):
+def test_r_hea_007_an_agent_alone_may_attend(hearing_case, handler, chair, chair_user, head):
     hearing = schedule(hearing_case, head, chair)
     services.add_agent(actor=handler, hearing=hearing, name="刘律师", capacity="律师")
     with time_machine.travel("2026-03-11T08:00:00Z", tick=False):
-        assert hold(hearing, handler, party_attended=False).state == "held"
+        assert hold(hearing, chair_user, party_attended=False).state == "held"
 
 
 # --- R-HEA-009: transcript checked and signed, or the refusal noted ---------------------------------------------
 
 
-def test_r_hea_009_held_requires_a_transcript(hearing_case, handler, chair, head):
+def test_r_hea_009_held_requires_a_transcript(hearing_case, chair_user, chair, head):
     hearing = schedule(hearing_case, head, chair)
     with time_machine.travel("2026-03-11T08:00:00Z", tick=False), pytest.raises(CaseError) as excinfo:
-        hold(hearing, handler, transcript="  ")
+        hold(hearing, chair_user, transcript="  ")
     assert (excinfo.value.field, excinfo.value.message) == (
         "transcript",
         "未制作听证笔录的，不能记录听证已举行（R-HEA-009）",
@@ -290,10 +300,10 @@ def test_r_hea_009_unsigned_transcript_needs_the_chairs_note(hearing_case, chair
     assert (held.state, held.signature_refusal_note) == ("held", "当事人拒绝签字，已注明")
 
 
-def test_r_hea_009_no_report_before_the_hearing_was_held(hearing_case, handler, chair, head):
+def test_r_hea_009_no_report_before_the_hearing_was_held(hearing_case, chair_user, chair, head):
     hearing = schedule(hearing_case, head, chair)
     with pytest.raises(CaseStateConflict) as excinfo:
-        services.submit_hearing_report(actor=handler, hearing=hearing, report="建议维持")
+        services.submit_hearing_report(actor=chair_user, hearing=hearing, report="建议维持")
     assert excinfo.value.message == "听证当前状态为“已通知”，听证举行并制作笔录后方可出具听证报告（R-HEA-009）"
 
 
@@ -312,12 +322,12 @@ def test_r_hea_009_conclude_hearing_needs_a_reported_or_waived_hearing(hearing_c
 # --- R-HEA-010: the report; permissions --------------------------------------------------------------------------
 
 
-def test_r_hea_010_the_report_is_required(hearing_case, handler, chair, head):
+def test_r_hea_010_the_report_is_required(hearing_case, chair_user, chair, head):
     hearing = schedule(hearing_case, head, chair)
     with time_machine.travel("2026-03-11T08:00:00Z", tick=False):
-        hold(hearing, handler)
+        hold(hearing, chair_user)
         with pytest.raises(CaseError) as excinfo:
-            services.submit_hearing_report(actor=handler, hearing=hearing, report="")
+            services.submit_hearing_report(actor=chair_user, hearing=hearing, report="")
     assert (excinfo.value.field, excinfo.value.message) == ("report", "请填写听证报告（R-HEA-010）")
     assert (_hearing(hearing_case).state, PenaltyCase.objects.get(pk=hearing_case.pk).state) == ("held", "hearing")
 
@@ -336,3 +346,61 @@ def test_scheduling_needs_a_case_in_hearing(notified_case, head, chair):
         schedule(notified_case, head, chair)
     assert excinfo.value.message == "案件当前状态为“已告知”，不在听证环节"
     assert Hearing.objects.count() == 0
+
+
+# --- R-HEA-006: the investigators are a side at the hearing — they do not record it -----------------------------
+
+RECORD = {
+    "hold": lambda actor, hearing: hold(hearing, actor),
+    "waive": lambda actor, hearing: services.record_hearing_waived(
+        actor=actor, hearing=hearing, reason="absent", waived_on=date(2026, 3, 11)
+    ),
+    "report": lambda actor, hearing: services.submit_hearing_report(actor=actor, hearing=hearing, report="建议维持"),
+}
+
+
+@pytest.mark.parametrize("step", ["hold", "waive", "report"])
+@pytest.mark.parametrize("who", ["handler", "colleague"])
+def test_r_hea_006_an_investigating_handler_may_not_record_the_hearing(
+    request, hearing_case, chair, chair_user, head, who, step
+):
+    """Neither the lead nor the co-handler records the hearing, a waiver or the report: refused with the message,
+    nothing changes (the hearing, the case, the ledger)."""
+    hearing = schedule(hearing_case, head, chair)
+    with time_machine.travel("2026-03-11T08:00:00Z", tick=False):
+        if step == "report":
+            hold(hearing, chair_user)
+        before = (Hearing.objects.filter(pk=hearing.pk).values().get(), Event.objects.count())
+        with pytest.raises(PermissionDenied) as excinfo:
+            RECORD[step](request.getfixturevalue(who), hearing)
+    assert excinfo.value.message == NOT_PARTICIPANT
+    assert (Hearing.objects.filter(pk=hearing.pk).values().get(), Event.objects.count()) == before
+    assert PenaltyCase.objects.get(pk=hearing_case.pk).state == "hearing"
+
+
+@pytest.mark.parametrize("recorder", ["clerk", "head"])
+def test_r_hea_006_the_clerk_or_the_head_records_the_hearing_and_the_report(
+    hearing_case, agency, chair, head, recorder
+):
+    clerk_user = UserFactory(username="clerk", name="赵书记", agency=agency, roles=[Role.HANDLER])
+    clerk = OfficerFactory(agency=agency, user=clerk_user, name="赵书记")
+    hearing = schedule(hearing_case, head, chair, clerk=clerk)
+    actor = {"clerk": clerk_user, "head": head}[recorder]
+    with time_machine.travel("2026-03-11T08:00:00Z", tick=False):
+        hold(hearing, actor)
+        hearing = services.submit_hearing_report(actor=actor, hearing=hearing, report="建议维持")
+    assert (hearing.state, hearing.reported_by) == ("reported", actor)
+    assert PenaltyCase.objects.get(pk=hearing_case.pk).state == "awaiting_decision"
+
+
+def test_r_hea_006_the_handler_may_still_register_the_partys_agent(hearing_case, handler, chair, head, agency_admin):
+    """Registering the party's agents is clerical (R-HEA-007): the case's handlers may; a user of the agency who
+    neither handles the case, sits on the hearing nor heads the agency may not."""
+    hearing = schedule(hearing_case, head, chair)
+    agent = services.add_agent(actor=handler, hearing=hearing, name="刘律师", capacity="律师")
+    assert (agent.recorded_by, list(HearingAgent.objects.values_list("name", flat=True))) == (handler, ["刘律师"])
+    assert Event.objects.filter(event_type="hearing.agent_added").count() == 1
+    with pytest.raises(PermissionDenied) as excinfo:
+        services.add_agent(actor=agency_admin, hearing=hearing, name="钱经理")
+    assert excinfo.value.message == NOT_AGENT_REGISTRAR
+    assert (HearingAgent.objects.count(), Event.objects.filter(event_type="hearing.agent_added").count()) == (1, 1)

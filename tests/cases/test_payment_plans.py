@@ -231,3 +231,71 @@ def test_r_pen_027_surcharge_runs_on_the_fine_share_of_the_late_portion_only():
         Decimal("6000.00"),
         2,
     )
+
+
+# --- 加处罚款 on what is still unpaid (R-PEN-027), and what is overdue (R-COE-010) -------------------------------
+
+
+def test_r_pen_027_surcharge_accrues_day_by_day_on_what_is_still_unpaid(executing_case, handler):
+    """9,000 of the 10,000 paid on 18 March, one day late: 18 March counts on the whole 10,000 (the day it is paid
+    counts), 19–28 March on the 1,000 left."""
+    pay(executing_case, handler, date(2026, 3, 18), "9000.00")
+    owed = services.amount_due(reload(executing_case), on=date(2026, 3, 28))
+    surcharge = Decimal("10000") * Decimal("0.03") * 1 + Decimal("1000") * Decimal("0.03") * 10  # 300 + 300
+    assert surcharge == Decimal("600.00")
+    assert owed == Decimal("1000.00") + surcharge
+
+
+def test_r_pen_027_part_payments_and_a_pause_count_on_the_unpaid_amount_only():
+    """Fine 10,000 due 17 March; 4,000 paid on 20 March, 6,000 on 10 April; a 复议 pending 25–31 March."""
+    from zhifa.cases.execution_calculations import Pause, Portion, balance
+
+    owed = balance(
+        fine=Decimal("10000.00"),
+        principal=Decimal("10000.00"),
+        portions=[Portion(date(2026, 3, 17), Decimal("10000.00"))],
+        payments=[(date(2026, 3, 20), Decimal("4000.00")), (date(2026, 4, 10), Decimal("6000.00"))],
+        pauses=[Pause(date(2026, 3, 25), date(2026, 3, 31))],
+        on=date(2026, 4, 15),
+    )
+    first = Decimal("10000") * Decimal("0.03") * 3  # 18, 19, 20 March on 10,000 = 900
+    # 21 March – 10 April = 21 days on 6,000, less the 7 paused days (25–31 March): 14 days = 2,520
+    second = Decimal("6000") * Decimal("0.03") * (21 - 7)
+    assert (owed.late_penalty, owed.total_due, owed.overdue_principal) == (first + second, first + second, 0)
+    assert (owed.overdue_total, owed.surcharge_days) == (Decimal("3420.00"), 3 + 14)
+
+
+def test_r_pen_027_the_surcharge_reaches_the_fine_exactly_and_stops_there():
+    """Fine 3,000 due 17 March; 2,000 paid on 27 March (10 days on 3,000 = 900), then 30.00 a day on the 1,000 left:
+    70 more days (28 March – 5 June) make 2,100, the surcharge equals the fine (R-COE-014: never above it)."""
+    from zhifa.cases.execution_calculations import Portion, balance
+
+    def late_on(day):
+        return balance(
+            fine=Decimal("3000.00"),
+            principal=Decimal("3000.00"),
+            portions=[Portion(date(2026, 3, 17), Decimal("3000.00"))],
+            payments=[(date(2026, 3, 27), Decimal("2000.00"))],
+            pauses=[],
+            on=day,
+        ).late_penalty
+
+    assert late_on(date(2026, 6, 4)) == Decimal("900") + Decimal("30") * 69  # 2,970.00, the day before
+    assert late_on(date(2026, 6, 5)) == Decimal("3000.00")
+    assert late_on(date(2026, 6, 6)) == Decimal("3000.00")
+
+
+def test_r_coe_010_overdue_total_leaves_out_an_instalment_not_yet_due(executing_case, handler, head):
+    apply(executing_case, handler)
+    approve(executing_case, head)
+    pay(executing_case, handler, date(2026, 3, 16), "4000.00")
+    from zhifa.cases.services.execution_balance import case_balance
+
+    owed = case_balance(reload(executing_case), on=date(2026, 4, 20))
+    # the second instalment (3,000, due 17 April) is 3 days late: 3,000 × 3% × 3 = 270; the third is due 18 May
+    assert (owed.overdue_principal, owed.late_penalty, owed.overdue_total, owed.total_due) == (
+        Decimal("3000.00"),
+        Decimal("270.00"),
+        Decimal("3270.00"),
+        Decimal("6270.00"),
+    )

@@ -68,7 +68,7 @@ def awaiting_case(filed_case, handler, head, lead, co):
 
 @pytest.mark.parametrize(
     ("day", "expected"),
-    [(date(2026, 3, 1), "不能早于此前的办案环节（2026年3月2日）"), (date(2026, 3, 3), "不能晚于今天")],
+    [(date(2026, 3, 1), "不能早于陈述申辩、听证程序结束之日（2026年3月2日）"), (date(2026, 3, 3), "不能晚于今天")],
 )
 def test_r_pen_015_a_decision_dated_before_the_notice_or_in_the_future_is_refused(awaiting_case, head, day, expected):
     message = _refused(
@@ -105,3 +105,32 @@ def test_r_sim_007_lodging_before_the_on_the_spot_decision_is_refused(handler, a
     )
     assert "不能早于当场处罚决定日" in message
     assert PenaltyCase.objects.get(pk=case.pk).lodged_on is None
+
+
+def test_r_pen_016_a_decision_may_not_be_dated_inside_the_defence_window(filed_case, handler, head, lead, co):
+    """Notice served 2 March, window to 9 March, no waiver: submitted on 10 March, a decision typed as of 5 March
+    (inside the window) is refused; 10 March, the first day after it, is accepted."""
+    import time_machine
+
+    investigate(filed_case, handler, lead, co)
+    services.complete_case_review(actor=head, case=filed_case, route="penalty", facts_clear=True, opinion="同意")
+    services.serve_prior_notice(actor=handler, case=filed_case, served_on=date(2026, 3, 2))
+    with time_machine.travel("2026-03-10T02:00:00Z", tick=False):
+        services.submit_for_decision(actor=handler, case=filed_case)
+        decide = {"actor": head, "case": filed_case, "decision_kind": "penalty", "penalty_kinds": ["warning"]}
+        message = _refused(
+            filed_case, lambda: services.decide_case(decided_on=date(2026, 3, 5), **decide), "decided_on"
+        )
+        assert "不能早于陈述申辩、听证程序结束之日（2026年3月10日）" in message
+        assert services.decide_case(decided_on=date(2026, 3, 10), **decide).state == "decided"
+
+
+def test_submitting_for_decision_as_of_a_future_day_is_refused(filed_case, handler, head, lead, co):
+    """A future ``on`` would otherwise pass the defence window before it ended (R-PEN-016)."""
+    investigate(filed_case, handler, lead, co)
+    services.complete_case_review(actor=head, case=filed_case, route="penalty", facts_clear=True, opinion="同意")
+    services.serve_prior_notice(actor=handler, case=filed_case, served_on=date(2026, 3, 2))
+    message = _refused(
+        filed_case, lambda: services.submit_for_decision(actor=handler, case=filed_case, on=date(2026, 3, 10)), "on"
+    )
+    assert "不能晚于今天" in message

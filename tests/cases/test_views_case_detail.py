@@ -99,7 +99,13 @@ def test_awaiting_decision_the_head_gets_the_form_the_handler_the_reason(client,
         ("issue-document", ""),
     ]
     response = _page(client, head, notified_case)
-    assert _steps(response) == [("decide", ""), ("extend-deadline", ""), ("issue-document", "")]
+    assert _steps(response) == [
+        ("decide", ""),
+        ("extend-deadline", ""),
+        ("issue-document", ""),
+        ("suspend", ""),  # 中止 / 终止: the head's (R-TIME-008)
+        ("terminate", ""),
+    ]
     form = response.context["panels"][0].form
     assert (form["decision_kind"].value(), form["fine_amount"].value()) == ("penalty", Decimal("10000.00"))
 

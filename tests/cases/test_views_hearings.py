@@ -26,6 +26,9 @@ from .hearing_support import (  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.django_db
 
+NOT_PARTICIPANT = "听证情况由听证主持人、书记员或本单位负责人记录，调查人员不得记录（R-HEA-006）"
+PAGE_NOT_PARTICIPANT = "需由听证主持人、书记员或本单位负责人记录，调查人员不得记录（R-HEA-006）"
+
 
 def _hearing(case):
     return Hearing.objects.get(penalty_case=case)
@@ -82,8 +85,8 @@ def test_case_page_shows_the_scheduled_hearing(client, hearing_case, handler, ch
     client.force_login(handler)
     steps = dict(_steps(client.get(f"/cases/{hearing_case.pk}/")))
     assert steps["conclude-hearing"] == (
-        "听证定于2026年3月11日09:00在本局三楼听证室举行；举行后请在听证页面记录笔录并出具听证报告，案件即报请决定"
-        "（R-HEA-009、R-HEA-010）"
+        "听证定于2026年3月11日09:00在本局三楼听证室举行；举行后由听证主持人（书记员）在听证页面记录笔录并出具听证报告，"
+        "案件即报请决定（R-HEA-006、R-HEA-009、R-HEA-010）"
     )
 
 
@@ -94,15 +97,26 @@ def test_anonymous_is_sent_to_login(client, hearing_case):
 
 
 def test_requested_hearing_page_for_the_handler(client, hearing_case, handler):
+    """The handler registers agents; the hearing itself is recorded by the chair, the clerk or the head (R-HEA-006)."""
     response = _page(client, handler, _hearing(hearing_case))
     assert _steps(response) == [
         ("schedule", "听证主持人由行政机关指定：需由本单位负责人安排听证（R-HEA-006）"),
         ("agents", ""),
         ("recusals", "需由本单位负责人批准或决定"),
+        ("hold", PAGE_NOT_PARTICIPANT),
+        ("waive", PAGE_NOT_PARTICIPANT),
+    ]
+    assert "尚未通知（应在举行听证七个工作日前送达，R-HEA-004）" in response.content.decode()
+
+
+def test_requested_hearing_page_for_the_head(client, hearing_case, head):
+    assert _steps(_page(client, head, _hearing(hearing_case))) == [
+        ("schedule", ""),
+        ("agents", ""),
+        ("recusals", ""),
         ("hold", "尚未安排听证：须先指定听证主持人并送达听证通知（R-HEA-004、R-HEA-006）"),
         ("waive", ""),
     ]
-    assert "尚未通知（应在举行听证七个工作日前送达，R-HEA-004）" in response.content.decode()
 
 
 def test_supervisor_reads_only_and_a_post_is_refused(client, hearing_case, supervisor, chair):
@@ -135,7 +149,7 @@ def test_r_hea_004_schedule_on_the_seventh_working_day(client, hearing_case, han
     hearing = _hearing(hearing_case)
     assert (hearing.state, hearing.presiding_officer_id, hearing.clerk_id) == ("scheduled", chair.pk, clerk.pk)
     assert _events() == ["hearing.scheduled"]
-    steps = dict(_steps(_page(client, handler, hearing)))
+    steps = dict(_steps(_page(client, chair.user, hearing)))
     assert steps["hold"] == "听证通知于2026年3月2日送达，听证最早可于2026年3月11日举行（R-HEA-004）"
 
 
@@ -202,8 +216,9 @@ def test_r_hea_006_granted_recusal_removes_the_chair(client, hearing_case, handl
     }
     assert _post(client, head, hearing, "recusals", data).status_code == 302
     assert (_hearing(hearing_case).presiding_officer_id, _events()[-1]) == (None, "hearing.recusal_decided")
-    steps = dict(_steps(_page(client, handler, hearing)))
+    steps = dict(_steps(_page(client, head, hearing)))
     assert steps["hold"] == "听证主持人已决定回避，须重新指定听证主持人并重新通知（R-HEA-006）"
+    assert dict(_steps(_page(client, chair.user, hearing)))["hold"] == PAGE_NOT_PARTICIPANT  # no longer sits
 
 
 def test_recusal_without_reason_is_refused_on_the_field(client, hearing_case, head, chair):
@@ -237,7 +252,7 @@ def test_r_hea_009_hearing_held_then_reported_moves_the_case_to_the_decision(
         assert (_hearing(hearing_case).state, _events()[-1]) == ("held", "hearing.held")
         assert [a for a, _ in _steps(_page(client, handler, hearing))] == ["report"]
         data = {"report-report": "建议维持拟处罚意见", "report-reported_on": "2026-03-11"}
-        assert _post(client, handler, hearing, "report", data).status_code == 302
+        assert _post(client, chair.user, hearing, "report", data).status_code == 302
     assert (_hearing(hearing_case).state, _events()[-1]) == ("reported", "hearing.reported")
     assert PenaltyCase.objects.get(pk=hearing_case.pk).state == "awaiting_decision"
     html = _page(client, handler, hearing).content.decode()
@@ -247,7 +262,7 @@ def test_r_hea_009_hearing_held_then_reported_moves_the_case_to_the_decision(
 def test_r_hea_009_no_transcript_is_refused_on_the_field(client, hearing_case, handler, chair, head):
     hearing = schedule(hearing_case, head, chair)
     with time_machine.travel("2026-03-11T08:00:00Z", tick=False):
-        response = _post(client, handler, hearing, "hold", _hold_data(**{"hold-transcript": ""}))
+        response = _post(client, chair.user, hearing, "hold", _hold_data(**{"hold-transcript": ""}))
     assert response.status_code == 400
     assert _errors(response, "hold") == {"transcript": ["未制作听证笔录的，不能记录听证已举行（R-HEA-009）"]}
     assert (_hearing(hearing_case).state, _events()) == ("scheduled", ["hearing.scheduled"])
@@ -256,8 +271,10 @@ def test_r_hea_009_no_transcript_is_refused_on_the_field(client, hearing_case, h
 def test_r_hea_010_empty_report_is_refused_on_the_field(client, hearing_case, handler, chair, head):
     hearing = schedule(hearing_case, head, chair)
     with time_machine.travel("2026-03-11T08:00:00Z", tick=False):
-        hold(hearing, handler)
-        response = _post(client, handler, hearing, "report", {"report-report": "", "report-reported_on": "2026-03-11"})
+        hold(hearing, chair.user)
+        response = _post(
+            client, chair.user, hearing, "report", {"report-report": "", "report-reported_on": "2026-03-11"}
+        )
     assert _errors(response, "report") == {"report": ["请填写听证报告（R-HEA-010）"]}
     assert _hearing(hearing_case).state == "held"
     assert PenaltyCase.objects.get(pk=hearing_case.pk).state == "hearing"
@@ -266,21 +283,60 @@ def test_r_hea_010_empty_report_is_refused_on_the_field(client, hearing_case, ha
 # --- 放弃听证 (R-HEA-008) ------------------------------------------------------------------------------------------
 
 
-def test_r_hea_008_written_withdrawal(client, hearing_case, handler):
+def test_r_hea_008_written_withdrawal(client, hearing_case, head):
+    """No chair is named yet: the head records the withdrawal (R-HEA-006)."""
     hearing = _hearing(hearing_case)
     data = {"waive-reason": "withdrawn", "waive-waived_on": "2026-03-02", "waive-note": "当事人书面撤回"}
-    assert _post(client, handler, hearing, "waive", data).status_code == 302
+    assert _post(client, head, hearing, "waive", data).status_code == 302
     assert (_hearing(hearing_case).state, _events()) == ("waived", ["hearing.waived"])
     assert PenaltyCase.objects.get(pk=hearing_case.pk).state == "awaiting_decision"
 
 
-def test_r_hea_008_absence_before_any_notice_is_refused_on_the_field(client, hearing_case, handler):
+def test_r_hea_008_absence_before_any_notice_is_refused_on_the_field(client, hearing_case, head):
     hearing = _hearing(hearing_case)
-    response = _post(client, handler, hearing, "waive", {"waive-reason": "absent", "waive-waived_on": "2026-03-02"})
+    response = _post(client, head, hearing, "waive", {"waive-reason": "absent", "waive-waived_on": "2026-03-02"})
     assert _errors(response, "waive") == {
         "reason": ["未依法通知听证时间、地点的，不能认定当事人拒不出席或者中途退出（R-HEA-004、R-HEA-008）"]
     }
     assert (_hearing(hearing_case).state, PenaltyCase.objects.get(pk=hearing_case.pk).state) == ("requested", "hearing")
+
+
+# --- R-HEA-006: the investigators are a side at the hearing — they do not record it ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("action", "data"),
+    [
+        ("hold", _hold_data()),
+        ("waive", {"waive-reason": "absent", "waive-waived_on": "2026-03-11"}),
+        ("report", {"report-report": "建议维持", "report-reported_on": "2026-03-11"}),
+    ],
+)
+def test_r_hea_006_the_investigating_handler_may_not_record_the_hearing(
+    client, hearing_case, handler, chair, head, action, data
+):
+    """The page says why the step is blocked; a POST anyway is 403 with the message and changes nothing."""
+    hearing = schedule(hearing_case, head, chair)
+    with time_machine.travel("2026-03-11T08:00:00Z", tick=False):
+        if action == "report":
+            hold(hearing, chair.user)
+        assert dict(_steps(_page(client, handler, hearing)))[action] == PAGE_NOT_PARTICIPANT
+        before = (Hearing.objects.filter(pk=hearing.pk).values().get(), _events())
+        response = _post(client, handler, hearing, action, data)
+    assert (response.status_code, _errors(response, action)) == (403, {"__all__": [NOT_PARTICIPANT]})
+    assert (Hearing.objects.filter(pk=hearing.pk).values().get(), _events()) == before
+    assert PenaltyCase.objects.get(pk=hearing_case.pk).state == "hearing"
+
+
+def test_r_hea_006_the_handler_may_still_register_an_agent(client, hearing_case, handler, chair, head):
+    hearing = schedule(hearing_case, head, chair)
+    assert dict(_steps(_page(client, handler, hearing)))["agents"] == ""
+    response = _post(client, handler, hearing, "agents", {"agents-name": "张律师", "agents-capacity": "律师"})
+    assert (response.status_code, response["Location"]) == (302, f"/hearings/{hearing.pk}/")
+    assert (list(HearingAgent.objects.values_list("name", "recorded_by")), _events()[-1]) == (
+        [("张律师", handler.pk)],
+        "hearing.agent_added",
+    )
 
 
 def test_timeline_in_chinese(client, hearing_case, handler, chair, head):

@@ -205,7 +205,16 @@ def test_on_the_spot_form_refuses_above_the_limit_and_decides_within(client, han
     case = PenaltyCase.objects.get()
     assert (response.status_code, case.procedure, case.state) == (302, "simple", "executing")
     panels = client.get(f"/cases/{case.pk}/").context["panels"]
-    assert [(p.step.action, p.step.blocked) for p in panels] == [("lodge", ""), ("payments", "")]
+    assert [(p.step.action, p.step.blocked) for p in panels] == [
+        ("lodge", ""),
+        ("payments", ""),
+        ("apply-payment-plan", ""),  # 执行 (R-PEN-025, R-COE-010): the 15 days to pay run until 17 March
+        (
+            "serve-demand-notice",
+            "当事人尚未逾期不履行：缴款期限至2026年3月17日，届满仍未缴纳的方可催告（R-COE-010、R-PEN-025），最早2026年3月18日",
+        ),
+        ("remedies", ""),
+    ]
 
 
 def test_other_agency_officer_cannot_be_chosen_on_the_spot(client, handler, other_agency, person, item, lead):

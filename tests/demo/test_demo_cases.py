@@ -27,10 +27,9 @@ from zhifa.parties.choices import PartyKind
 pytestmark = pytest.mark.django_db
 
 S = PenaltyCaseState
-# No service enters these yet: 法制审核中 / 集体讨论中 come with the review issue, and 听证中 needs a prior notice
-# of a hearing-eligible (hence major) penalty, which waits for an approved legal review (R-REV-004). 已中止: the
-# execution demo (demo/case_execution.py).
-UNREACHABLE = {S.UNDER_LEGAL_REVIEW, S.UNDER_DISCUSSION, S.HEARING}
+# No demo case rests in these: the demo hearing and the heads' collective discussion (demo/reviews.py) go on to
+# the decision. 法制审核中: demo/reviews.py. 已中止: the execution demo (demo/case_execution.py).
+UNREACHABLE = {S.UNDER_DISCUSSION, S.HEARING}
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +47,12 @@ def test_every_reachable_state_has_cases_and_there_are_about_200(demo):
     assert {state for state, n in per_state.items() if n} == set(S.values) - UNREACHABLE
     assert 180 <= PenaltyCase.objects.count() <= 230
     closing = set(PenaltyCase.objects.exclude(closing_reason="").values_list("closing_reason", flat=True))
-    assert closing == {ClosingReason.EXECUTED, ClosingReason.NO_PENALTY, ClosingReason.FILING_WITHDRAWN}
+    assert closing == {
+        ClosingReason.EXECUTED,
+        ClosingReason.NO_PENALTY,
+        ClosingReason.FILING_WITHDRAWN,
+        ClosingReason.TRANSFERRED,  # the reviewed transfer decision (demo/reviews.py)
+    }
     sources = set(CaseSource.objects.values_list("state", flat=True))
     assert sources == {
         CaseSourceState.REGISTERED,
@@ -157,9 +161,11 @@ def test_crime_suspected_case_routed_to_transfer_waits_for_the_legal_review(demo
     head = User.objects.get(username="sthj_head")
     with pytest.raises(CaseError, match="R-REV-004"):
         services.decide_case(actor=head, case=case, decision_kind=DecisionKind.TRANSFER, decided_on=LAST_DAY)
-    # the other crime-flagged cases wait at review or decision; none was penalised instead (以罚代刑)
+    # the other crime-flagged cases wait at review or decision, or were closed by a reviewed transfer decision
+    # (demo/reviews.py); none was penalised instead (以罚代刑)
     flagged = PenaltyCase.objects.filter(crime_suspected=True)
-    assert set(flagged.values_list("state", flat=True)) <= {S.AWAITING_DECISION, S.UNDER_CASE_REVIEW}
+    assert set(flagged.values_list("state", flat=True)) <= {S.AWAITING_DECISION, S.UNDER_CASE_REVIEW, S.CLOSED}
+    assert set(flagged.filter(state=S.CLOSED).values_list("decision_kind", flat=True)) == {DecisionKind.TRANSFER}
     assert not flagged.filter(decision_kind=DecisionKind.PENALTY).exists()
 
 

@@ -29,6 +29,8 @@ def test_every_kind_the_issue_names_has_a_template_and_a_test_context():
         "closing_report", "on_the_spot_decision",
         # 执行 (R-PEN-025, R-COE-010/011/016)
         "payment_plan_decision", "demand_notice", "compulsory_execution_decision", "court_execution_application",
+        # 法制审核意见书 and 集体讨论记录 (issue 6: R-REV-011, R-PEN-014)
+        "legal_review_opinion", "discussion_minutes",
     }  # fmt: skip
     assert set(TEMPLATED) == named == set(CONTEXTS)
 

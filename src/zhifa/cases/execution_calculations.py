@@ -4,12 +4,15 @@ What is owed, and from when 加处罚款 runs, when the decision's payment is sp
 
 - R-PEN-024 one portion: the whole 罚没款, due 15 days after service.
 - R-PEN-025 an approved 分期/延期 replaces it by the plan's portions; nothing accrues on a portion not yet due.
-- R-PEN-027 加处罚款: 3% a day of the (fine share of the) unpaid portion, from the day after its due date up to
-  and including the day it is paid; never counted during 复议/诉讼 (the ``pauses``); all of it at most the fine
-  (R-COE-014: never above the principal).
+- R-PEN-027 加处罚款: 3% a day of the (fine share of the) unpaid part of a portion, from the day after its due date;
+  day by day on what is still unpaid at the start of the day, so a part paid late stops accruing after the day it
+  is paid (that day still counts on it); never counted during 复议/诉讼 (the ``pauses``); all of it at most the
+  fine (R-COE-014: never above the principal).
 
 Payments settle the portions first, in due-date order (the oldest debt first); what is paid beyond the principal
-pays the 加处罚款.
+pays the 加处罚款. What is *overdue* (``Balance.overdue_total``) is the principal of portions past their date and
+the 加处罚款 still unpaid: it is what a 催告 demands and what can be enforced (R-COE-010/014); a portion not yet due
+is owed (``total_due``) but not overdue.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
 SURCHARGE_DAYS_BEFORE_ENFORCEMENT = 30  # R-COE-014: 加处罚款 for more than 30 CD, then 催告 → enforce
 LITIGATION_PERIOD_MONTHS = 6  # R-COE-016: 行政诉讼法 第46条, from service of the decision
+SUIT_AFTER_RECONSIDERATION_DAYS = 15  # R-COE-016: 行政诉讼法 第45条, CD from receiving the 复议决定 (R-TIME-002)
 COURT_APPLICATION_MONTHS = 3  # R-COE-016: 行政强制法 第53条, 行诉解释 第156条
 DEMAND_TO_COURT_WORKING_DAYS = 10  # R-COE-016: 行政强制法 第54条 (≤10日 → working days, R-TIME-002)
 EXECUTION_SUSPENSION_MONTHS = 36  # R-COE-017: 中止执行满三年未恢复执行 → 不再执行
@@ -54,7 +58,7 @@ class Balance:
     paid: Decimal  # paid up to the day
     late_penalty: Decimal  # 加处罚款 accrued up to the day
     overdue_principal: Decimal  # principal of portions past due and still unpaid
-    surcharge_days: int  # days 加处罚款 has run on the oldest unpaid portion
+    surcharge_days: int  # the longest run of 加处罚款 on one portion: until it was paid, or up to the day
 
     @property
     def total_due(self) -> Decimal:
@@ -64,6 +68,16 @@ class Balance:
     @property
     def principal_due(self) -> Decimal:
         return max(self.principal - self.paid, ZERO)
+
+    @property
+    def late_penalty_due(self) -> Decimal:
+        """加处罚款 not yet paid (payments go to the principal first)."""
+        return max(self.late_penalty - max(self.paid - self.principal, ZERO), ZERO)
+
+    @property
+    def overdue_total(self) -> Decimal:
+        """What is overdue: the principal past its date and the unpaid 加处罚款 (R-COE-010: what a 催告 demands)."""
+        return self.overdue_principal + self.late_penalty_due
 
 
 def _is_paused(day: date, pauses: list[Pause], on: date) -> bool:
@@ -85,6 +99,29 @@ def accrual_days(*, due_on: date, until: date, pauses: list[Pause], on: date) ->
     return days
 
 
+def _portion_run(
+    portion: Portion, parts: list[tuple[date, Decimal]], *, pauses: list[Pause], on: date
+) -> tuple[Decimal, int]:
+    """R-PEN-027 for one portion: the sum over the days 加处罚款 runs of the amount unpaid that day, and the number
+    of those days. ``parts`` are the payments applied to it, oldest first; a day on which a part is paid counts on
+    what was unpaid before it."""
+    unpaid = portion.amount
+    start = portion.due_on
+    amount_days = Decimal(0)
+    days_run = 0
+    for paid_on, used in parts:
+        days = accrual_days(due_on=start, until=paid_on, pauses=pauses, on=on)
+        amount_days += unpaid * days
+        days_run += days
+        start = max(start, paid_on)
+        unpaid -= used
+    if unpaid > 0:
+        days = accrual_days(due_on=start, until=on, pauses=pauses, on=on)
+        amount_days += unpaid * days
+        days_run += days
+    return amount_days, days_run
+
+
 def balance(
     *,
     fine: Decimal,
@@ -98,7 +135,7 @@ def balance(
     paid_rows = sorted((day, amount) for day, amount in payments if day <= on)
     ordered = sorted(portions, key=lambda p: p.due_on)
     remaining = [p.amount for p in ordered]
-    covered_on: list[date | None] = [None if p.amount > 0 else p.due_on for p in ordered]
+    parts: list[list[tuple[date, Decimal]]] = [[] for _ in ordered]
     index = 0
     for paid_on, amount in paid_rows:
         left = amount
@@ -106,20 +143,20 @@ def balance(
             used = min(left, remaining[index])
             remaining[index] -= used
             left -= used
+            parts[index].append((paid_on, used))
             if remaining[index] <= 0:
-                covered_on[index] = paid_on
                 index += 1
     share = fine / principal if principal > 0 else Decimal(0)
-    surcharge = Decimal(0)
+    amount_days = Decimal(0)
     overdue = ZERO
     surcharge_days = 0
-    for portion, rest, covered in zip(ordered, remaining, covered_on, strict=True):
-        until = covered if covered is not None else on
-        days = accrual_days(due_on=portion.due_on, until=until, pauses=pauses, on=on)
-        surcharge += portion.amount * share * LATE_PENALTY_DAILY_RATE * days
-        if covered is None and portion.due_on < on:
+    for portion, rest, paid_parts in zip(ordered, remaining, parts, strict=True):
+        unpaid_days, days = _portion_run(portion, paid_parts, pauses=pauses, on=on)
+        amount_days += unpaid_days
+        surcharge_days = max(surcharge_days, days)
+        if rest > 0 and portion.due_on < on:
             overdue += rest
-            surcharge_days = max(surcharge_days, days)
+    surcharge = amount_days * share * LATE_PENALTY_DAILY_RATE
     late = min(surcharge.quantize(CENT, rounding=ROUND_HALF_UP), max(fine, ZERO))
     return Balance(
         principal=principal,
@@ -141,5 +178,6 @@ def court_application_last_day(period_end: date) -> date:
 
 
 def execution_suspension_expires_on(started_on: date) -> date:
-    """R-COE-017: the day an execution suspended since ``started_on`` has been suspended for three years."""
+    """R-COE-017: the last day of the three years of an execution suspended on ``started_on`` (the first day is not
+    counted, R-TIME-003; R-TIME-005). "满三年" is only the day after it."""
     return add_months(started_on, EXECUTION_SUSPENSION_MONTHS)

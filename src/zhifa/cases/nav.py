@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from zhifa.cases.models import CaseSource, CoerciveMeasure, CriminalTransfer
+from zhifa.cases.views.consistency import outlier_count
 from zhifa.cases.views.queries import my_cases
 from zhifa.core.nav import NavItem
 
@@ -19,4 +20,5 @@ NAV_ITEMS = [
         count=lambda user: CriminalTransfer.objects.visible_to(user).count(),
         order=33,
     ),
+    NavItem("同事不同罚分析", "cases:consistency", count=outlier_count, order=57),
 ]

@@ -7,6 +7,7 @@ from typing import Any
 import rules
 
 from zhifa.org.choices import Role
+from zhifa.org.rules import has_role
 
 
 def _same_agency(user: Any, obj: Any) -> bool:
@@ -60,10 +61,12 @@ def sits_on_hearing(user: Any, case: Any) -> bool:
     return any(user.pk in (row["presiding_officer__user_id"], row["clerk__user_id"]) for row in hearing)
 
 
-# 听证: the agency (head or the case's handlers) names the chair and sends the notice; the chair, the clerk,
-# the handlers or the head record what happened at the hearing.
-rules.add_perm("cases.schedule_hearing", heads_agency)  # R-HEA-006: the agency names the chair, not the investigators
-rules.add_perm("cases.conduct_hearing", heads_agency | handles_case | sits_on_hearing)
+# 听证 (R-HEA-006): the agency's head names the chair and sends the notice; what happened at the hearing (the
+# transcript, an absence or withdrawal, the report) is recorded by the chair, the clerk or the head — never by the
+# investigators, who are a side at the hearing. The handlers may register the party's agents (clerical).
+rules.add_perm("cases.schedule_hearing", heads_agency)
+rules.add_perm("cases.conduct_hearing", heads_agency | sits_on_hearing)
+rules.add_perm("cases.register_hearing_agent", heads_agency | handles_case | sits_on_hearing)
 
 # 执行 (R-PEN-025, R-COE-010..017): the case's handlers record what happens (the party's application, 催告,
 # statements, service, payments, the court's ruling); the head approves and decides (分期/延期, 强制执行决定,
@@ -71,3 +74,14 @@ rules.add_perm("cases.conduct_hearing", heads_agency | handles_case | sits_on_he
 rules.add_perm("cases.execute_case", handles_case)
 rules.add_perm("cases.approve_execution", heads_agency)
 rules.add_perm("cases.suspend_case", heads_agency)
+
+
+@rules.predicate
+def reads_region(user: Any) -> bool:
+    """A judicial-bureau user whose role reads the whole region (supervisor, bureau admin, auditor …)."""
+    return bool(getattr(user, "is_authenticated", False) and user.is_region_reader)
+
+
+# 同事不同罚 (R-DIS-015): the 司法局's supervisors over their region, an agency's head over the agency (data scope
+# is ``PenaltyCase.objects.visible_to``).
+rules.add_perm("cases.view_consistency", reads_region | has_role(Role.HEAD))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from zhifa.cases.services.case_documents import take_deemed_service_steps
 from zhifa.cases.services.suspension import court_windows_closing, execution_suspensions_due
 from zhifa.core.calendar import format_day
 from zhifa.core.scheduled import scheduled
@@ -39,3 +40,9 @@ def execution_suspended_three_years(on: date) -> list[str]:
         "没有明显社会危害且当事人确无能力履行的，应当终结执行（R-COE-017）"
         for s in execution_suspensions_due(on)
     ]
+
+
+@scheduled("cases.deemed_service")
+def deemed_service(on: date) -> list[str]:
+    """R-DOC-007: a document served by 公告 is deemed served 30 days after publication; the case moves on then."""
+    return take_deemed_service_steps(on)

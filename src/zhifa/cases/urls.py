@@ -1,7 +1,7 @@
 from django.urls import path
 
 from zhifa.cases import views
-from zhifa.cases.views import hearings, measures, transfers
+from zhifa.cases.views import consistency, hearings, measures, transfers
 
 app_name = "cases"
 urlpatterns = [
@@ -27,6 +27,7 @@ urlpatterns = [
     path("coercive-measures/<int:pk>/av-records/", measures.measure_av_record, name="measure-av-record"),
     path("hearings/<int:pk>/", hearings.hearing_detail, name="hearing-detail"),
     path("hearings/<int:pk>/steps/<slug:action>/", hearings.hearing_step, name="hearing-step"),
+    path("discretion-consistency/", consistency.consistency_page, name="consistency"),
     path("criminal-transfers/", transfers.transfer_list, name="transfer-list"),
     path("criminal-transfers/<int:pk>/", transfers.transfer_detail, name="transfer-detail"),
     path("criminal-transfers/<int:pk>/steps/<slug:action>/", transfers.transfer_step, name="transfer-step"),

@@ -18,6 +18,7 @@ from zhifa.cases import services
 from zhifa.cases.choices import PenaltyCaseState
 from zhifa.cases.models import PenaltyCase
 from zhifa.cases.services import enforcement, execution, suspension
+from zhifa.cases.services.enforcement_gates import court_application_period_end
 from zhifa.cases.services.execution_balance import court_window
 from zhifa.core.calendar import add_months, add_working_days
 from zhifa.demo.case_measures import _handler_user, _head
@@ -102,7 +103,7 @@ def _demand_and_court(case: PenaltyCase) -> None:
         review="当事人未在缴款期限内申请延期缴纳，也未提供经济困难的证明材料，理由不成立，不予采纳。",
     )
     window = court_window(case)
-    earliest = add_working_days(DEMAND_SERVED, 10)  # R-COE-016
+    earliest = court_application_period_end(DEMAND_SERVED) + timedelta(days=1)  # R-COE-016: "十日后"
     applied = max(window.opens_on if window else LAST_DAY, earliest)
     enforcement.apply_for_court_execution(
         actor=head,

@@ -13,12 +13,14 @@ from zhifa.demo import (
     case_measures,
     cases,
     catalog,
+    discretion,
     documents,
     laws,
     ledger,
     org,
     parties,
     personnel,
+    reviews,
 )
 from zhifa.demo.context import DemoContext
 from zhifa.ledger.services import create_checkpoint
@@ -35,6 +37,8 @@ LOADERS = [
     cases.load,
     case_measures.load,
     case_execution.load,
+    reviews.load,
+    discretion.load,  # after the case loaders: their cases predate the benchmarks
 ]
 DEMO_REGION_CODE = "430199"
 
@@ -64,7 +68,7 @@ def load_demo() -> bool:
 
 
 def demo_usernames() -> list[str]:
-    return [username for username, *_ in org.USERS]
+    return [username for username, *_ in [*org.USERS, *reviews.USERS]]
 
 
 @transaction.atomic

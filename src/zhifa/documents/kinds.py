@@ -110,6 +110,13 @@ KEY_LABELS: dict[str, str] = {
     "demand_summary": "催告情况",
     "enforcement_subject": "申请强制执行的标的",
     "head_name": "负责人（签名）",
+    "checks": "审核要点及审核情况",
+    "outcome": "审核意见",
+    "opinion": "审核意见及理由",
+    "question": "议题",
+    "held_on": "讨论日期",
+    "participants": "参加人员及发表的意见",
+    "conclusion_text": "讨论决定",
     "reconsideration_body": "行政复议机关",
     "litigation_court": "管辖人民法院",
 }
@@ -138,8 +145,10 @@ _SPECS = [
         "",
         ("case_cause", "party_name", "facts", "evidence", "violated_provision", "penalty_basis", "proposal"),
     ),
-    KindSpec(K.LEGAL_REVIEW_OPINION, "法审", ("case_cause", "proposal"), has_template=False),
-    KindSpec(K.DISCUSSION_MINUTES, "", ("case_cause", "proposal"), has_template=False),
+    # R-REV-007/008/011: the checklist, the outcome and the reasons, filed in the case (numbered, 法审).
+    KindSpec(K.LEGAL_REVIEW_OPINION, "法审", ("case_cause", "party_name", "proposal", "checks", "outcome", "opinion")),
+    # R-PEN-014: who took part, what each said, the conclusion.
+    KindSpec(K.DISCUSSION_MINUTES, "", ("case_cause", "question", "held_on", "participants", "conclusion_text")),
     KindSpec(
         K.PRIOR_NOTICE,
         "罚告",

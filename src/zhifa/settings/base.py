@@ -38,7 +38,9 @@ INSTALLED_APPS = [
     "zhifa.catalog",
     "zhifa.parties",
     "zhifa.documents",
+    "zhifa.discretion",
     "zhifa.cases",
+    "zhifa.review",
     "zhifa.demo",
 ]
 
@@ -185,6 +187,9 @@ SPECTACULAR_SETTINGS = {
         "RemedyKindEnum": "zhifa.cases.choices.RemedyKind",
         "SuspensionGroundEnum": "zhifa.cases.choices.SuspensionGround",
         "TerminationGroundEnum": "zhifa.cases.choices.TerminationGround",
+        "DiscretionTierEnum": "zhifa.discretion.choices.DiscretionTier",
+        "ExemptionKindEnum": "zhifa.discretion.choices.ExemptionKind",
+        "FlexibleMeasureKindEnum": "zhifa.discretion.choices.FlexibleMeasureKind",
     },
 }
 

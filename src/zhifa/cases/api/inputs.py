@@ -11,6 +11,8 @@ from zhifa.cases.choices import DecisionKind, InvestigativeStepKind, SourceChann
 from zhifa.cases.models import CaseSource
 from zhifa.catalog.choices import PenaltyKind
 from zhifa.catalog.models import EnforcementItem
+from zhifa.discretion.choices import DiscretionTier
+from zhifa.discretion.models import DiscretionBenchmark, ExemptionListEntry
 from zhifa.parties.models import Party
 from zhifa.personnel.models import Officer
 
@@ -67,6 +69,34 @@ class InvestigationReportSerializer(serializers.Serializer):
     proposed_fine_amount = serializers.DecimalField(**MONEY, default=Decimal("0"))
     proposed_confiscation_amount = serializers.DecimalField(**MONEY, default=Decimal("0"))
     crime_suspected = serializers.BooleanField(required=False, default=False)
+    # 裁量 (R-DIS-004/005/014): see GET …/discretion/ for the benchmarks, circumstances and list entries that apply
+    benchmark = ScopedRelatedField(
+        DiscretionBenchmark,
+        "裁量基准",
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="适用的裁量基准（编号）；本事项只有一个现行基准时可不填",
+    )
+    circumstances = serializers.DictField(
+        child=serializers.JSONField(),
+        required=False,
+        default=dict,
+        help_text='勾选的裁量情节：情节代码 → true（是否情节）或数值（金额、数量），如 {"first_violation": true, "goods_value": "800.00"}',
+    )
+    proposed_tier = serializers.ChoiceField(
+        choices=DiscretionTier.choices,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="拟适用阶次；不填则按情节确定",
+    )
+    deviation_reason = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="裁量理由：偏离基准或初次违法仍予处罚的须填写"
+    )
+    exemption_entry = ScopedRelatedField(
+        ExemptionListEntry, "免罚清单事项", required=False, allow_null=True, default=None
+    )
 
 
 class CaseReviewSerializer(serializers.Serializer):
@@ -107,6 +137,13 @@ class DecideSerializer(serializers.Serializer):
     fine_amount = serializers.DecimalField(**MONEY, default=Decimal("0"))
     confiscated_gains_amount = serializers.DecimalField(**MONEY, default=Decimal("0"))
     reasoning = serializers.CharField(required=False, allow_blank=True, default="")
+    deviation_reason = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="裁量理由（偏离裁量基准的，R-DIS-005）"
+    )
+    correction_order = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="责令改正内容（依免罚清单不予处罚的必填）"
+    )
+    correction_deadline = serializers.DateField(required=False, allow_null=True, default=None)
 
 
 class PaymentInputSerializer(serializers.Serializer):

@@ -2,6 +2,7 @@ from rest_framework.routers import SimpleRouter
 
 from zhifa.cases.api.case_documents import PenaltyCaseDocumentViewSet
 from zhifa.cases.api.coercion import CoerciveMeasureViewSet
+from zhifa.cases.api.discretion import ConsistencyViewSet, PenaltyCaseDiscretionViewSet
 from zhifa.cases.api.execution import PenaltyCaseExecutionViewSet
 from zhifa.cases.api.hearing import HearingViewSet
 from zhifa.cases.api.transfer import CriminalTransferViewSet
@@ -14,6 +15,9 @@ router.register("penalty-cases", PenaltyCaseViewSet, basename="penalty-case")
 router.register("penalty-cases", PenaltyCaseExecutionViewSet, basename="penalty-case-execution")
 # 案件文书: made from the case record; served through /documents/{id}/deliveries/ (R-DOC-006)
 router.register("penalty-cases", PenaltyCaseDocumentViewSet, basename="penalty-case-documents")
+# 裁量 of a case and 柔性执法 measures (R-DIS-004..014); 同事不同罚 across cases (R-DIS-015)
+router.register("penalty-cases", PenaltyCaseDiscretionViewSet, basename="penalty-case-discretion")
+router.register("discretion-consistency", ConsistencyViewSet, basename="discretion-consistency")
 router.register("coercive-measures", CoerciveMeasureViewSet, basename="coercive-measure")
 router.register("hearings", HearingViewSet, basename="hearing")
 router.register("criminal-transfers", CriminalTransferViewSet, basename="criminal-transfer")

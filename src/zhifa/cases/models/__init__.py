@@ -2,6 +2,7 @@
 
 from zhifa.cases.models.case import CaseHandler, DeadlineExtension, DefenseRecord, PenaltyCase
 from zhifa.cases.models.coercion import CoerciveMeasure, InventoryItem
+from zhifa.cases.models.discretion import FlexibleMeasure
 from zhifa.cases.models.execution import (
     CompulsoryExecution,
     CourtExecution,
@@ -30,6 +31,7 @@ __all__ = [
     "DefenseRecord",
     "DemandNotice",
     "DemandStatement",
+    "FlexibleMeasure",
     "Hearing",
     "HearingAgent",
     "HearingRecusal",

@@ -17,6 +17,7 @@ from zhifa.cases.choices import (
 )
 from zhifa.cases.querysets import CaseDataQuerySet
 from zhifa.core.models import TimestampedModel
+from zhifa.discretion.choices import DiscretionTier
 
 S = PenaltyCaseState
 MONEY = {"max_digits": 14, "decimal_places": 2, "default": Decimal("0.00"), "validators": [MinValueValidator(0)]}
@@ -92,6 +93,41 @@ class PenaltyCase(TimestampedModel):
     requires_legal_review = models.BooleanField("重大执法决定（须法制审核）", default=False)
     legal_review_reasons = models.JSONField("法制审核理由", default=list, blank=True)
     requires_hearing_notice = models.BooleanField("应告知听证权利", default=False)
+    # Discretion (R-DIS-004..006, R-DIS-013/014): what the handler proposed, and what the decision applied
+    benchmark = models.ForeignKey(
+        "discretion.DiscretionBenchmark",
+        verbose_name="裁量基准（拟适用版本）",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    circumstances = models.JSONField("裁量情节", default=dict, blank=True)
+    proposed_tier = models.CharField("拟适用阶次", max_length=20, choices=DiscretionTier.choices, blank=True)
+    matched_tier = models.CharField("情节对应阶次", max_length=20, choices=DiscretionTier.choices, blank=True)
+    benchmark_deviation = models.BooleanField("偏离裁量基准", default=False)
+    deviation_reason = models.TextField("裁量理由（偏离基准须说明）", blank=True)
+    discretion_notes = models.JSONField("裁量过程", default=list, blank=True)
+    exemption_entry = models.ForeignKey(
+        "discretion.ExemptionListEntry",
+        verbose_name="适用的免罚清单事项",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    applied_benchmark = models.ForeignKey(
+        "discretion.DiscretionBenchmark",
+        verbose_name="决定适用的裁量基准版本",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    applied_tier = models.CharField("决定适用阶次", max_length=20, choices=DiscretionTier.choices, blank=True)
+    applied_discretion = models.JSONField("决定的裁量说明", default=list, blank=True)
+    correction_order = models.TextField("责令改正内容", blank=True)
+    correction_deadline = models.DateField("责令改正期限", null=True, blank=True)
     # Prior notice, defence, hearing
     notice_served_on = models.DateField("事先告知送达日期", null=True, blank=True)
     notified_kinds = models.JSONField("告知的处罚种类", default=list, blank=True)
@@ -161,9 +197,24 @@ class PenaltyCase(TimestampedModel):
     def submit_for_case_review(self) -> None:
         """调查终结, 送案件审核."""
 
-    @transition(field=state, source=S.UNDER_CASE_REVIEW, target=S.UNDER_LEGAL_REVIEW)
+    @transition(field=state, source=[S.UNDER_CASE_REVIEW, S.AWAITING_DECISION], target=S.UNDER_LEGAL_REVIEW)
     def submit_for_legal_review(self) -> None:
-        """重大执法决定: 送法制审核 (R-REV-004)."""
+        """重大执法决定: 送法制审核 (R-REV-004) — before the prior notice, or before the decision (after a hearing,
+        a transfer); also when a disputed opinion goes back to coordination (R-REV-009)."""
+
+    @transition(field=state, source=S.UNDER_LEGAL_REVIEW, target=RETURN_VALUE(S.UNDER_CASE_REVIEW, S.AWAITING_DECISION))
+    def conclude_legal_review(self, to: str) -> str:
+        """法制审核结束 (同意/变更/纠正/补充/移送, R-REV-008): back to the step the case was submitted from, or to the
+        decision when the opinion is 移送 (``review.services`` says which)."""
+        return to
+
+    @transition(field=state, source=S.AWAITING_DECISION, target=S.UNDER_DISCUSSION)
+    def submit_for_discussion(self) -> None:
+        """负责人集体讨论 (R-PEN-014) of a major decision."""
+
+    @transition(field=state, source=S.UNDER_DISCUSSION, target=S.AWAITING_DECISION)
+    def conclude_discussion(self) -> None:
+        """集体讨论作出结论: the head records the decision."""
 
     @transition(field=state, source=[S.UNDER_CASE_REVIEW, S.UNDER_LEGAL_REVIEW], target=S.NOTIFIED)
     def notify(self) -> None:

@@ -31,6 +31,12 @@ from zhifa.cases.services.decision import (
     record_payment,
     serve_decision,
 )
+from zhifa.cases.services.discretion import (
+    BENCHMARK_DEVIATION,
+    discussion_approved,
+    record_flexible_measure,
+    register_discussion_check,
+)
 from zhifa.cases.services.filing import (
     declare_no_conflict,
     decline_filing,
@@ -75,6 +81,7 @@ from zhifa.cases.services.transfer import (
 )
 
 __all__ = [
+    "BENCHMARK_DEVIATION",
     "add_agent",
     "add_inventory_item",
     "amount_due",
@@ -90,6 +97,7 @@ __all__ = [
     "declare_no_conflict",
     "decline_filing",
     "disapprove_measure",
+    "discussion_approved",
     "dispose_measure",
     "extend_decision_deadline",
     "extend_measure",
@@ -103,6 +111,7 @@ __all__ = [
     "propose_filing",
     "propose_transfer",
     "record_defense",
+    "record_flexible_measure",
     "record_handover",
     "record_hearing_held",
     "record_hearing_waived",
@@ -112,6 +121,7 @@ __all__ = [
     "record_recusal",
     "record_testing_period",
     "refuse_transfer",
+    "register_discussion_check",
     "register_legal_review_check",
     "register_source",
     "release_measure",

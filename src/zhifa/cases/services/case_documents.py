@@ -14,33 +14,48 @@ hearing windows, the decision starts the 15-day payment period. Only the case's 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
 
-from zhifa.cases.choices import DecisionKind, PenaltyCaseState
+from zhifa.cases.choices import CompulsoryMethod, DecisionKind, PenaltyCaseState
 from zhifa.cases.errors import CaseError, CaseStateConflict
 from zhifa.cases.models import PenaltyCase
 from zhifa.cases.services._common import lock, note, require_legal_review_passed
 from zhifa.cases.services.decision import serve_decision
+from zhifa.cases.services.enforcement import serve_compulsory_execution
+from zhifa.cases.services.execution import serve_demand_notice
+from zhifa.cases.services.execution_balance import approved_plan, case_balance
 from zhifa.cases.services.notice import DEFENSE_WORKING_DAYS, serve_prior_notice
 from zhifa.cases.services.service_dates import DECISION_DOCUMENT_KINDS, NOTICE_KINDS, live_documents
 from zhifa.catalog.choices import PenaltyKind
+from zhifa.core.calendar import today
 from zhifa.core.errors import PermissionDenied
 from zhifa.core.money import format_amount
 from zhifa.core.numerals import to_chinese
+from zhifa.documents.choices import DeliveryMethod, DocumentState
 from zhifa.documents.choices import DocumentKind as K
 from zhifa.documents.models import Delivery, Document
 from zhifa.documents.services import issue_document, record_delivery
 from zhifa.documents.services.numbering import spec_for
+from zhifa.documents.services.rendering import is_blank
 from zhifa.personnel.choices import CertificateState
 
 S = PenaltyCaseState
 DECISION_KINDS = {DecisionKind.PENALTY: K.PENALTY_DECISION, DecisionKind.NO_PENALTY: K.NO_PENALTY_DECISION}
-SERVED_KINDS = (*NOTICE_KINDS, *DECISION_DOCUMENT_KINDS)  # documents addressed to the party
-# What the case decides and the officer may not rewrite on the paper (R-DOC-003).
+# documents addressed to the party
+SERVED_KINDS = (
+    *NOTICE_KINDS,
+    *DECISION_DOCUMENT_KINDS,
+    K.DEMAND_NOTICE,
+    K.PAYMENT_PLAN_DECISION,
+    K.COMPULSORY_EXECUTION_DECISION,
+)
+# What the case decides and the officer may not rewrite on the paper (R-DOC-003). Anything else the case record
+# fills in (facts, evidence, provisions, performance, amounts owed) can be written by the officer only where the
+# record leaves it blank (an item whose provisions were never registered, a decision without written reasons).
 CASE_OWNED_KEYS = frozenset(
     {
         "party_name",
@@ -55,6 +70,7 @@ CASE_OWNED_KEYS = frozenset(
         "defense_deadline",
         "defense_period",
         "delivered_documents",
+        "served_document_ids",
         "recipient",
     }
 )
@@ -145,7 +161,7 @@ def _notice_context(case: PenaltyCase) -> dict[str, Any]:
 def _decision_context(case: PenaltyCase) -> dict[str, Any]:
     if case.decision_kind == DecisionKind.NO_PENALTY:
         return {
-            "no_penalty_reason": case.decision_reasoning or "当事人的违法行为符合不予行政处罚的法定情形，",
+            "no_penalty_reason": case.decision_reasoning,
             "legal_basis": _citations(case.enforcement_item.penalty_basis) or "《中华人民共和国行政处罚法》第三十三条",
         }
     performance = "自收到本决定书之日起十五日内缴纳罚没款" if case.fine_amount or case.confiscated_gains_amount else ""
@@ -166,6 +182,65 @@ def _closing_context(case: PenaltyCase) -> dict[str, Any]:
         "decision_summary": summary or case.get_decision_kind_display(),
         "execution_summary": f"已缴纳{paid}元" if paid else case.get_closing_reason_display(),
         "closing_reason": case.get_closing_reason_display(),
+    }
+
+
+def _demand_ready(case: PenaltyCase) -> bool:
+    """R-COE-010: a 催告 once a due date passed unpaid."""
+    return case.state == S.EXECUTING and case_balance(case, on=today()).overdue_total > 0
+
+
+def _demand_context(case: PenaltyCase) -> dict[str, Any]:
+    """催告书 (R-COE-010): the decision and the amount owed today come from the case; the officer gives the
+    deadline, the manner and the way to pay (they are also what the 催告 record keeps when it is served)."""
+    day = today()
+    owed = case_balance(case, on=day)
+    return {
+        "decision_summary": _decision_summary(case),
+        "amount": owed.overdue_total,  # what the 催告 record demands (R-COE-010): overdue principal + unpaid surcharge
+        "late_penalty_amount": owed.late_penalty_due if owed.late_penalty_due > 0 else "",
+        "amount_as_of": day,
+    }
+
+
+def _decision_summary(case: PenaltyCase) -> str:
+    decision = live_documents(case, [K.PENALTY_DECISION]).first()
+    number = f"（{decision.number.text}）" if decision and decision.number else ""
+    penalty = _penalty_phrase(case.penalty_kinds, case.fine_amount, case.confiscated_gains_amount)
+    decided = case.decided_on.isoformat() if case.decided_on else ""
+    return f"本机关于{decided}作出行政处罚决定{number}，决定对你（单位）{penalty}"
+
+
+def _plan_context(case: PenaltyCase) -> dict[str, Any]:
+    """分期/延期缴纳决定书 (R-PEN-025) from the approved plan: its kind, dates and amounts."""
+    plan = approved_plan(case)
+    if plan is None:
+        return {}
+    if plan.deferred_until:
+        schedule = [{"due_on": plan.deferred_until, "amount": plan.principal_amount}]
+    else:
+        schedule = [{"due_on": row.due_on, "amount": row.amount} for row in plan.installments.order_by("sequence")]
+    return {
+        "decision_summary": _decision_summary(case),
+        "plan_kind": plan.get_kind_display().removesuffix("缴纳"),
+        "applied_on": plan.applied_on,
+        "reason": plan.reason,
+        "schedule": schedule,
+    }
+
+
+def _enforcement_context(case: PenaltyCase) -> dict[str, Any]:
+    """强制执行决定书 (R-COE-011, 强制法 第37条) from the head's decision record."""
+    decision = case.compulsory_executions.order_by("-decided_on", "-pk").first()
+    if decision is None:
+        return {}
+    methods = "、".join(str(CompulsoryMethod(m).label) for m in decision.methods)
+    return {
+        "decision_summary": _decision_summary(case),
+        "reason": decision.reason,
+        "legal_basis": decision.legal_basis,
+        "execution_method": methods,
+        "execution_time": decision.scheduled_on,
     }
 
 
@@ -213,6 +288,17 @@ CASE_KINDS: dict[str, Rule] = {
         "负责人作出不予行政处罚决定后方可制作不予行政处罚决定书",
         _decision_context,
     ),
+    K.DEMAND_NOTICE: (_demand_ready, "当事人逾期不履行行政处罚决定后方可制作催告书（R-COE-010）", _demand_context),
+    K.PAYMENT_PLAN_DECISION: (
+        lambda c: c.state == S.EXECUTING and approved_plan(c) is not None,
+        "负责人批准分期或延期缴纳后方可制作分期（延期）缴纳罚款决定书（R-PEN-025）",
+        _plan_context,
+    ),
+    K.COMPULSORY_EXECUTION_DECISION: (
+        lambda c: c.state == S.EXECUTING and c.compulsory_executions.exists(),
+        "负责人作出强制执行决定后方可制作强制执行决定书（R-COE-011）",
+        _enforcement_context,
+    ),
     K.CLOSING_REPORT: (lambda c: c.state == S.CLOSED, "案件结案后方可制作结案报告", _closing_context),
 }
 
@@ -252,10 +338,13 @@ def issue_case_document(*, actor: Any, case: PenaltyCase, kind: str, context: di
         number = f"（{existing.number.text}）" if existing.number else ""
         raise CaseError(f"本案已签发《{label}》{number}，如需重新制作，请先作废原文书", field="kind")
     extra = dict(context or {})
-    overridden = sorted(CASE_OWNED_KEYS & extra.keys())
+    recorded = {**base_context(case), **own_context(case)}
+    overridden = sorted(
+        key for key in extra if key in CASE_OWNED_KEYS or (key in recorded and not is_blank(recorded[key]))
+    )
     if overridden:
         raise CaseError(f"“{overridden[0]}”以案件记录为准，不能在文书中改写（R-DOC-003）", field=overridden[0])
-    values = {**base_context(case), **own_context(case), **extra}
+    values = {**recorded, **extra}
     document = issue_document(
         kind=kind,
         agency=case.agency,
@@ -323,7 +412,10 @@ def guard_service(document: Document, actor: Any) -> None:
 
 
 def take_case_step(document: Document, actor: Any) -> None:
-    """The case's step on the first successful service of one of its documents, dated by the receipt."""
+    """The case's step on the first successful service of one of its documents, dated by the receipt. A 公告送达 is
+    served only 30 days after publication (R-DOC-007): its step waits for that day (``take_deemed_service_steps``)."""
+    if document.served_on is not None and document.served_on > today():
+        return
     case = lock(_case_of(document))
     if document.kind in NOTICE_KINDS and case.state == S.UNDER_CASE_REVIEW:
         wanted = [K.PRIOR_NOTICE, *([K.HEARING_RIGHT_NOTICE] if case.requires_hearing_notice else [])]
@@ -333,6 +425,83 @@ def take_case_step(document: Document, actor: Any) -> None:
             serve_prior_notice(actor=actor, case=case, served_on=max(d for d in dates if d))
     elif document.kind in DECISION_DOCUMENT_KINDS and case.state == S.DECIDED and document.served_on:
         serve_decision(actor=actor, case=case, served_on=document.served_on)
+    elif document.kind == K.DEMAND_NOTICE and document.served_on:
+        _record_demand(actor, case, document, document.served_on)
+    elif document.kind == K.COMPULSORY_EXECUTION_DECISION and document.served_on and _waits_for(case, document):
+        method, failure = _how_served(document)
+        serve_compulsory_execution(
+            actor=actor,
+            case=case,
+            served_on=document.served_on,
+            delivery_method=method,
+            direct_delivery_failure=failure,
+        )
+
+
+def _how_served(document: Document) -> tuple[str, str]:
+    """The successful method, and why direct service failed before it (R-DOC-008)."""
+    attempts = list(document.deliveries.order_by("attempted_at", "pk"))
+    served = next(a for a in attempts if a.is_success)
+    failed_direct = [a.note for a in attempts if a.method == DeliveryMethod.DIRECT and not a.is_success]
+    return served.method, "；".join(failed_direct)
+
+
+def _record_demand(actor: Any, case: PenaltyCase, document: Document, served_on: date) -> None:
+    """The 催告 record from the served 催告书: its deadline, manner and way to pay, the receipt's date (R-COE-010)."""
+    method, failure = _how_served(document)
+    context = document.context
+    serve_demand_notice(
+        actor=actor,
+        case=case,
+        served_on=served_on,
+        performance_deadline=date.fromisoformat(str(context["performance_deadline"])),
+        performance_manner=str(context["performance"]),
+        payment_method=str(context["payment_method"]),
+        delivery_method=method,
+        direct_delivery_failure=failure,
+    )
+
+
+def _waits_for(case: PenaltyCase, document: Document) -> bool:
+    if document.kind in NOTICE_KINDS:
+        return case.state == S.UNDER_CASE_REVIEW
+    if document.kind in DECISION_DOCUMENT_KINDS:
+        return case.state == S.DECIDED
+    served = document.served_on
+    if case.state != S.EXECUTING or served is None:
+        return False
+    if document.kind == K.DEMAND_NOTICE:
+        return not case.demand_notices.filter(served_on=served).exists()
+    if document.kind == K.COMPULSORY_EXECUTION_DECISION:
+        return case.compulsory_executions.filter(served_on__isnull=True).exists()
+    return False  # the plan decision is served; no step waits for it
+
+
+DEEMED_LOOKBACK = timedelta(days=60)  # a daily tick catches each deemed date; older ones were taken or handled
+
+
+def take_deemed_service_steps(on: date) -> list[str]:
+    """R-DOC-007: the case steps whose document was served by 公告 and is deemed served by ``on``; each step is
+    taken for the officer who recorded the publication, in its own transaction (idempotent: a taken step no longer
+    waits)."""
+    documents = Document.objects.filter(
+        subject_type="cases.penaltycase",
+        state=DocumentState.ISSUED,
+        kind__in=SERVED_KINDS,
+        served_on__lte=on,
+        served_on__gt=on - DEEMED_LOOKBACK,
+        deliveries__method=DeliveryMethod.PUBLIC_NOTICE,
+    ).distinct()
+    lines = []
+    for document in documents:
+        case = _case_of(document)
+        if not _waits_for(case, document):
+            continue
+        published = document.deliveries.filter(method=DeliveryMethod.PUBLIC_NOTICE).order_by("pk").first()
+        with transaction.atomic():
+            take_case_step(document, published.recorded_by if published else None)
+        lines.append(f"案件{case.case_number}的《{document.title}》公告送达期满，已于{document.served_on}视为送达")
+    return lines
 
 
 @transaction.atomic

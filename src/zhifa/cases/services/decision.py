@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -11,9 +11,10 @@ from django.db import transaction
 from zhifa.cases.calculations import is_heavier
 from zhifa.cases.choices import ClosingReason, DecisionKind, PenaltyCaseState
 from zhifa.cases.errors import CaseError, CaseStateConflict
-from zhifa.cases.models import DeadlineExtension, Payment, PenaltyCase
+from zhifa.cases.models import DeadlineExtension, Hearing, Payment, PenaltyCase
 from zhifa.cases.models.transfer import SENT_STATES
 from zhifa.cases.services._common import allow, check_day, lock, move, note, require_legal_review_passed
+from zhifa.cases.services.discretion import decision_discretion, store_decision_discretion
 from zhifa.cases.services.execution_balance import case_balance
 from zhifa.cases.services.investigation import _amount, _valid_kinds
 from zhifa.cases.services.service_dates import DECISION_DOCUMENT_KINDS, check_documented_service
@@ -26,8 +27,10 @@ from zhifa.core.calendar import (
     today,
     working_days_between,
 )
+from zhifa.discretion.assessment import Proposal
 
 DELIVERY_WORKING_DAYS = 7  # R-DOC-005
+ONE_DAY = timedelta(days=1)
 PAYMENT_CALENDAR_DAYS = 15  # R-PEN-024
 MAX_EXTENSION_CALENDAR_DAYS = 365  # a sanity bound on one extension (R-PEN-021: only as a rule allows)
 CLOSING_BY_KIND = {
@@ -67,8 +70,13 @@ def decide_case(
     fine_amount: Decimal = Decimal("0"),
     confiscated_gains_amount: Decimal = Decimal("0"),
     reasoning: str = "",
+    deviation_reason: str = "",
+    correction_order: str = "",
+    correction_deadline: date | None = None,
 ) -> PenaltyCase:
-    """负责人作出决定. Penalty: only after notice and the defence window, never heavier than notified."""
+    """负责人作出决定. Penalty: only after notice and the defence window, never heavier than notified; checked
+    against the benchmark version in force on the decision day (R-DIS-004..006). No penalty under a 免罚清单 entry:
+    education recorded and 责令改正 stated (R-DIS-013)."""
     case = lock(case)
     allow(actor, "cases.decide_case", case, "只有本单位负责人可以作出处理决定")
     if decision_kind not in DecisionKind.values:
@@ -76,8 +84,13 @@ def decide_case(
     day = decided_on or today()
     if case.state != PenaltyCaseState.AWAITING_DECISION:
         raise CaseStateConflict(f"案件当前状态为“{case.get_state_display()}”，尚未报请决定", field="state")
-    last_step = case.notice_served_on or case.case_reviewed_on or case.filed_on
-    check_day(day, field="decided_on", label="决定日期", not_before=last_step, after_what="此前的办案环节")
+    check_day(
+        day,
+        field="decided_on",
+        label="决定日期",
+        not_before=earliest_decision_day(case),
+        after_what="陈述申辩、听证程序结束之日",
+    )
     require_legal_review_passed(case)
     if case.crime_suspected and decision_kind != DecisionKind.TRANSFER:
         raise CaseError(
@@ -112,7 +125,17 @@ def decide_case(
             check_no_double_fine(
                 party=case.party, enforcement_item=case.enforcement_item, act_on=case.act_on, exclude_pk=case.pk
             )
+    applied = decision_discretion(
+        case,
+        day=day,
+        decision_kind=decision_kind,
+        proposal=Proposal(frozenset(kinds), fine, confiscation),
+        reason=deviation_reason,
+        correction_order=correction_order,
+        correction_deadline=correction_deadline,
+    )
     move(case, case.decide, "作出决定")
+    store_decision_discretion(case, applied)
     case.decision_kind = decision_kind
     case.penalty_kinds = kinds
     case.fine_amount = fine
@@ -137,6 +160,9 @@ def decide_case(
         confiscated_gains_amount=confiscation,
         decided_on=day,
         overdue=overdue,
+        applied_benchmark_id=case.applied_benchmark_id,
+        applied_tier=case.applied_tier,
+        benchmark_deviation=case.benchmark_deviation,
     )
     return case
 
@@ -169,6 +195,26 @@ def serve_decision(*, actor: Any, case: PenaltyCase, served_on: date) -> Penalty
     case.save()
     note(case, "served", actor, served_on=served_on, payment_deadline=case.payment_deadline, state=case.state)
     return case
+
+
+def earliest_decision_day(case: PenaltyCase) -> date:
+    """The first day a decision may bear (R-PEN-016, R-HEA-003, R-HEA-010): after the case review and the notice,
+    and after the defence and hearing-request windows ended or were waived in writing, and after the hearing's
+    report (or its waiver). A typed decision date may not reach back into any of them."""
+    day = ONE_DAY
+    floors = [case.filed_on, case.case_reviewed_on, case.notice_served_on]
+    if case.defense_waived_on:
+        floors.append(case.defense_waived_on)
+    elif case.defense_deadline:
+        floors.append(case.defense_deadline + day)
+    if case.hearing_waived_on:
+        floors.append(case.hearing_waived_on)
+    elif case.hearing_request_deadline and case.hearing_requested_on is None:
+        floors.append(case.hearing_request_deadline + day)
+    hearing = Hearing.objects.filter(penalty_case=case).first() if case.hearing_requested_on else None
+    if hearing is not None:
+        floors.append(hearing.reported_on or hearing.waived_on)
+    return max(d for d in floors if d is not None)
 
 
 def amount_due(case: PenaltyCase, *, on: date) -> Decimal:

@@ -1,8 +1,14 @@
 """强制执行 of a penalty decision the party did not perform: by the agency itself where a 法律 empowers it
 (R-COE-011, R-COE-014), otherwise by applying to the people's court (R-COE-016).
 
-Both come after a served 催告 (R-COE-010) whose statements were recorded with a review. What the money brings in
-is recorded as a payment (``decision.record_payment``), which closes the case as 执行完毕 once all is paid.
+Both come after a served 催告 (R-COE-010) whose statements were recorded with a review — and none of them adopted —
+and only one of them is taken for a debt (R-COE-014/016: the agency enforces if a 法律 empowers it, otherwise it
+applies to the court). What the money brings in is recorded as a payment (``decision.record_payment``), which closes
+the case as 执行完毕 once all is paid.
+
+The gates that do not depend on the head's form (the 催告, one route, 30 days of 加处罚款, the court window) are in
+``enforcement_gates``, which the pages listing the next steps ask too. Working days in a year without a holiday
+table are counted weekends-only and flagged (R-TIME-001).
 """
 
 from __future__ import annotations
@@ -14,18 +20,21 @@ from django.db import transaction
 
 from zhifa.cases.choices import CompulsoryMethod, CourtMaterial, CourtRuling, ExecutionMode
 from zhifa.cases.errors import CaseError, CaseStateConflict
-from zhifa.cases.execution_calculations import (
-    DEMAND_TO_COURT_WORKING_DAYS,
-    SURCHARGE_DAYS_BEFORE_ENFORCEMENT,
-    Balance,
-)
-from zhifa.cases.models import CompulsoryExecution, CourtExecution, DemandNotice, PenaltyCase
+from zhifa.cases.models import CompulsoryExecution, CourtExecution, PenaltyCase
 from zhifa.cases.services._common import allow, lock, note
 from zhifa.cases.services.coercion import LAW_CITATION
-from zhifa.cases.services.execution import HANDLER_ONLY, check_delivery, day_between, executing, text
-from zhifa.cases.services.execution_balance import case_balance, court_window
+from zhifa.cases.services.enforcement_gates import compulsory_gates, court_gates
+from zhifa.cases.services.execution import (
+    HANDLER_ONLY,
+    check_delivery,
+    day_between,
+    executing,
+    provisional_note,
+    provisional_years,
+    text,
+)
 from zhifa.cases.services.service_dates import check_documented_service
-from zhifa.core.calendar import add_working_days, format_day, is_working_day
+from zhifa.core.calendar import format_day, is_working_day
 from zhifa.documents.choices import DeliveryMethod
 from zhifa.documents.choices import DocumentKind as K
 
@@ -35,30 +44,6 @@ REQUIRED_COURT_MATERIALS = (  # R-COE-016 (行政强制法 第55条)
     CourtMaterial.PARTY_OPINION,
     CourtMaterial.SUBJECT,
 )
-
-
-def _latest_demand(case: PenaltyCase, *, field: str) -> DemandNotice:
-    """R-COE-010: the 催告 the enforcement rests on — the last one served."""
-    notice = DemandNotice.objects.filter(penalty_case=case).order_by("-served_on", "-id").first()
-    if notice is None:
-        raise CaseError(
-            "作出强制执行决定或申请人民法院强制执行前，应当事先书面催告当事人履行义务（R-COE-010）", field=field
-        )
-    return notice
-
-
-def _check_unperformed(case: PenaltyCase, day: date, *, field: str) -> None:
-    if case_balance(case, on=day).total_due <= 0:
-        raise CaseError("当事人已经履行完毕，无需强制执行", field=field)
-
-
-def _check_demand_passed(notice: DemandNotice, day: date, *, field: str) -> None:
-    """R-COE-011: only after the 催告 deadline passed without performance."""
-    if day <= notice.performance_deadline:
-        raise CaseError(
-            f"催告书确定的履行期限至{format_day(notice.performance_deadline)}，期限届满前不能强制执行（R-COE-011）",
-            field=field,
-        )
 
 
 # --- 行政机关强制执行 (R-COE-011, R-COE-014) -----------------------------------------------------------------
@@ -80,19 +65,6 @@ def _check_power(agency_empowered: bool, legal_basis: str) -> str:
     return basis
 
 
-def _check_surcharge_ran(case: PenaltyCase, day: date) -> Balance:
-    """R-COE-014 (行政强制法 第46条): still unpaid, and 加处罚款 has run for more than 30 days."""
-    owed = case_balance(case, on=day)
-    if owed.total_due <= 0:
-        raise CaseError("当事人已经履行完毕，无需强制执行", field="decided_on")
-    if owed.surcharge_days <= SURCHARGE_DAYS_BEFORE_ENFORCEMENT:
-        raise CaseError(
-            f"加处罚款已计{owed.surcharge_days}日，超过{SURCHARGE_DAYS_BEFORE_ENFORCEMENT}日仍不履行的方可强制执行（R-COE-014）",
-            field="decided_on",
-        )
-    return owed
-
-
 def _check_schedule(scheduled_on: date, day: date, *, is_urgent: bool, urgent_reason: str) -> str:
     """R-COE-012: not before the decision; not on a statutory holiday or rest day unless urgent (with the reason)."""
     urgent = urgent_reason.strip()
@@ -100,7 +72,8 @@ def _check_schedule(scheduled_on: date, day: date, *, is_urgent: bool, urgent_re
         raise CaseError("强制执行时间不得早于决定日期", field="scheduled_on")
     if not is_working_day(scheduled_on, provisional=True) and not (is_urgent and urgent):
         raise CaseError(
-            f"{format_day(scheduled_on)}为法定节假日或休息日，不得实施行政强制执行，情况紧急的须写明理由（R-COE-012）",
+            f"{format_day(scheduled_on)}为法定节假日或休息日，不得实施行政强制执行，情况紧急的须写明理由（R-COE-012）"
+            + provisional_note(provisional_years(scheduled_on, scheduled_on)),
             field="scheduled_on",
         )
     return urgent
@@ -126,9 +99,10 @@ def decide_compulsory_execution(
 
     - R-COE-001 (第13条): only where a 法律 gives this agency the power — stated by the head, with the article;
       without it the agency applies to the court (R-COE-016).
-    - R-COE-010/011: after a 催告 whose deadline passed unperformed; at once, within the 催告 period, only on
-      evidence of transfer or concealment of property.
-    - R-COE-014 (第46条): 加处罚款 must have run for more than 30 days.
+    - R-COE-010/011: after a 催告 whose deadline passed unperformed and whose statements were not adopted; at once,
+      within the 催告 period, only on evidence of transfer or concealment of property.
+    - R-COE-014 (第46条): the 催告 was served after 加处罚款 had run for more than 30 days; no court application is
+      pending or granted, no earlier decision is still to be carried out.
     - R-COE-012: not on a statutory holiday unless urgent.
     """
     case = lock(case)
@@ -142,16 +116,12 @@ def decide_compulsory_execution(
     day = day_between(
         decided_on, after=case.decision_served_on, field="decided_on", message="决定日期应在决定书送达之后且不晚于今天"
     )
-    notice = _latest_demand(case, field="demand_notice")
     evidence = immediate_evidence.strip()
-    if is_immediate:
-        if not evidence:
-            raise CaseError(
-                "立即强制执行须有证据证明当事人有转移或者隐匿财物的迹象（R-COE-011）", field="immediate_evidence"
-            )
-    else:
-        _check_demand_passed(notice, day, field="decided_on")
-    owed = _check_surcharge_ran(case, day)
+    if is_immediate and not evidence:
+        raise CaseError(
+            "立即强制执行须有证据证明当事人有转移或者隐匿财物的迹象（R-COE-011）", field="immediate_evidence"
+        )
+    notice, owed = compulsory_gates(case, day, is_immediate=is_immediate)
     urgent = _check_schedule(scheduled_on, day, is_urgent=is_urgent, urgent_reason=urgent_reason)
     execution = CompulsoryExecution.objects.create(
         penalty_case=case,
@@ -182,6 +152,7 @@ def decide_compulsory_execution(
         decided_on=day,
         late_penalty=owed.late_penalty,
         surcharge_days=owed.surcharge_days,
+        provisional_calendar_years=provisional_years(scheduled_on, scheduled_on),
     )
     return execution
 
@@ -249,14 +220,24 @@ def record_compulsory_execution(
     day = day_between(
         executed_on, after=execution.served_on, field="executed_on", message="实施日期应在决定书送达之后且不晚于今天"
     )
-    if not is_working_day(day) and not execution.is_urgent:
+    years = provisional_years(day, day)
+    if not is_working_day(day, provisional=True) and not execution.is_urgent:
         raise CaseError(
-            f"{format_day(day)}为法定节假日或休息日，除情况紧急外不得实施行政强制执行（R-COE-012）", field="executed_on"
+            f"{format_day(day)}为法定节假日或休息日，除情况紧急外不得实施行政强制执行（R-COE-012）"
+            + provisional_note(years),
+            field="executed_on",
         )
     execution.executed_on = day
     execution.result = text(result, "result", "请填写强制执行的实施情况")
     execution.save()
-    note(case, "compulsory_execution_carried_out", actor, compulsory_execution_id=execution.pk, executed_on=day)
+    note(
+        case,
+        "compulsory_execution_carried_out",
+        actor,
+        compulsory_execution_id=execution.pk,
+        executed_on=day,
+        provisional_calendar_years=years,
+    )
     return execution
 
 
@@ -279,10 +260,12 @@ def apply_for_court_execution(
 ) -> CourtExecution:
     """申请人民法院强制执行 (R-COE-016; 行政强制法 第53–55条, 行诉解释 第156条), signed by the head:
 
-    - the party's litigation period (6 months from service) — or an approved 分期/延期 — has ended, and the
-      application is made within three months of that end (a last day on a rest day moves, R-TIME-004);
-    - a 催告 was served at least 10 working days earlier and its deadline passed unperformed (R-COE-011);
-    - the statutory materials are all there; no 复议/诉讼 is pending (the decision is not yet final for the court).
+    - the party's litigation period (6 months from service; after a 复议 not before 15 days from it) — or an approved
+      分期/延期 — has ended, and the application is made within three months of that end (a last day on a rest day
+      moves, R-TIME-004); no 复议/诉讼 is pending, and no lawsuit ended (its judgment is executed instead);
+    - a 催告 was served, 10 working days have passed since ("十日后": not on the 10th), its deadline passed unperformed
+      (R-COE-011) and no statement on it was adopted (R-COE-010);
+    - the statutory materials are all there; the agency did not take its own route (R-COE-014).
     """
     case = lock(case)
     allow(actor, "cases.approve_execution", case, "强制执行申请书应当由本单位负责人签名（R-COE-016）")
@@ -292,34 +275,7 @@ def apply_for_court_execution(
     day = day_between(
         applied_on, after=case.decision_served_on, field="applied_on", message="申请日期应在决定书送达之后且不晚于今天"
     )
-    if case.court_executions.filter(ruling__in=["", CourtRuling.GRANTED]).exists():
-        raise CaseStateConflict("本案已申请人民法院强制执行", field="applied_on")
-    if case.remedies.filter(concluded_on__isnull=True).exists():
-        raise CaseError("当事人的行政复议或行政诉讼尚未审结，不能申请非诉强制执行（R-COE-016）", field="applied_on")
-    window = court_window(case)
-    if window is None:
-        raise CaseError("决定书尚未送达", field="applied_on")
-    if day < window.opens_on:
-        raise CaseError(
-            f"当事人的起诉期限（或分期/延期缴纳期限）至{format_day(window.period_end)}届满，"
-            f"{format_day(window.opens_on)}起方可申请人民法院强制执行（R-COE-016）",
-            field="applied_on",
-        )
-    if day > window.last_day:
-        raise CaseError(
-            f"申请人民法院强制执行的期限已于{format_day(window.last_day)}届满（期限届满之日起三个月，R-COE-016）",
-            field="applied_on",
-        )
-    notice = _latest_demand(case, field="applied_on")
-    earliest = add_working_days(notice.served_on, DEMAND_TO_COURT_WORKING_DAYS)
-    if day < earliest:
-        raise CaseError(
-            f"催告书于{format_day(notice.served_on)}送达，送达{DEMAND_TO_COURT_WORKING_DAYS}个工作日后"
-            f"（{format_day(earliest)}起）当事人仍未履行的，方可申请（R-COE-016）",
-            field="applied_on",
-        )
-    _check_demand_passed(notice, day, field="applied_on")
-    _check_unperformed(case, day, field="applied_on")
+    window, notice, years = court_gates(case, day)
     application = CourtExecution.objects.create(
         penalty_case=case, demand_notice=notice, court=court, applied_on=day, applied_by=actor, materials=package
     )
@@ -335,6 +291,7 @@ def apply_for_court_execution(
         applied_on=day,
         materials=package,
         window_last_day=window.last_day,
+        provisional_calendar_years=years,
     )
     return application
 

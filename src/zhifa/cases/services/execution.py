@@ -27,7 +27,7 @@ from zhifa.cases.models.execution import ACTIVE_PLAN_STATES
 from zhifa.cases.services._common import allow, lock, note
 from zhifa.cases.services.execution_balance import case_balance
 from zhifa.cases.services.service_dates import check_documented_service
-from zhifa.core.calendar import add_months, format_day, today
+from zhifa.core.calendar import add_months, format_day, missing_years, today
 from zhifa.documents.choices import DeliveryMethod
 from zhifa.documents.choices import DocumentKind as K
 
@@ -61,6 +61,19 @@ def day_between(day: date | None, *, after: date | None, field: str, message: st
     if day > today() or (after is not None and day < after):
         raise CaseError(message, field=field)
     return day
+
+
+def provisional_years(start: date, end: date) -> list[int]:
+    """R-TIME-001: years between ``start`` and ``end`` without a holiday table. Working days there are counted
+    weekends-only (``provisional=True``), and the step says so: in its refusal (``provisional_note``) and in its
+    ledger event (``provisional_calendar_years``); ``zhifa tick`` alerts about the missing table."""
+    return missing_years(start, end)
+
+
+def provisional_note(years: list[int]) -> str:
+    if not years:
+        return ""
+    return f"（{'、'.join(str(y) for y in years)}年法定节假日安排尚未录入，暂按周末推算，R-TIME-001）"
 
 
 def check_delivery(method: str, failure: str, *, document: str) -> str:
@@ -259,9 +272,11 @@ def serve_demand_notice(
     delivery_method: str = DeliveryMethod.DIRECT,
     direct_delivery_failure: str = "",
 ) -> DemandNotice:
-    """催告书送达 (R-COE-010, 行政强制法 第35条): only once a due date passed unpaid; it states the deadline, the manner,
-    the amount (罚没款 and 加处罚款 on the day of service, computed here) and how to pay, and the party's right to
-    state and defend (in the document's fixed text). Served directly first (R-DOC-008)."""
+    """催告书送达 (R-COE-010, 行政强制法 第35条): only once something is overdue — a due date passed unpaid, or 加处罚款
+    left unpaid after the 罚没款 was paid late (without this the case could never leave 执行中); it states the
+    deadline, the manner, the amount overdue (罚没款 past due and 加处罚款 on the day of service, computed here; an
+    instalment not yet due is not demanded) and how to pay, and the party's right to state and defend (in the
+    document's fixed text). Served directly first (R-DOC-008)."""
     case = lock(case)
     allow(actor, "cases.execute_case", case, HANDLER_ONLY)
     executing(case, "催告")
@@ -269,7 +284,7 @@ def serve_demand_notice(
         served_on, after=case.decision_served_on, field="served_on", message="送达日期应在决定书送达之后且不晚于今天"
     )
     owed = case_balance(case, on=day)
-    if owed.overdue_principal <= 0:
+    if owed.overdue_total <= 0:
         due = format_day(case.payment_deadline) if case.payment_deadline else "缴款期限"
         raise CaseError(f"当事人尚未逾期不履行（缴款期限{due}），不能催告（R-COE-010、R-PEN-025）", field="served_on")
     if performance_deadline <= day:
@@ -286,8 +301,8 @@ def serve_demand_notice(
         delivery_method=delivery_method,
         direct_delivery_failure=failure,
         performance_deadline=performance_deadline,
-        amount=owed.total_due,
-        late_penalty_amount=owed.late_penalty,
+        amount=owed.overdue_total,
+        late_penalty_amount=owed.late_penalty_due,
         performance_manner=manner,
         payment_method=method,
         recorded_by=actor,
@@ -380,7 +395,11 @@ def record_remedy(*, actor: Any, case: PenaltyCase, kind: str, body: str, filed_
 @transaction.atomic
 def conclude_remedy(*, actor: Any, case: PenaltyCase, concluded_on: date, outcome: str) -> RemedyProceeding:
     """复议决定 / 裁判 recorded: 加处罚款 runs again from the next day. A decision set aside ends the execution by
-    ``end_execution`` (ground 据以执行的行政决定被撤销)."""
+    ``end_execution`` (ground 据以执行的行政决定被撤销).
+
+    For a 复议 ``concluded_on`` is the day the party received the 复议决定: the 15 days in which it may still sue run
+    from it (行诉法 第45条) and keep the court window closed (R-COE-016, ``execution_balance.court_window``). After a
+    lawsuit the judgment is executed (行诉法 第95条), not the decision."""
     case = lock(case)
     allow(actor, "cases.execute_case", case, HANDLER_ONLY)
     remedy = RemedyProceeding.objects.select_for_update().filter(penalty_case=case, concluded_on__isnull=True).first()

@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from zhifa.cases.choices import PaymentPlanKind, PaymentPlanState
+from zhifa.cases.choices import PaymentPlanKind, PaymentPlanState, RemedyKind
 from zhifa.cases.execution_calculations import (
+    SUIT_AFTER_RECONSIDERATION_DAYS,
     Balance,
     Pause,
     Portion,
@@ -18,8 +19,8 @@ from zhifa.cases.execution_calculations import (
     court_application_last_day,
     litigation_period_end,
 )
-from zhifa.cases.models import PaymentPlan, PenaltyCase
-from zhifa.core.calendar import next_working_day
+from zhifa.cases.models import PaymentPlan, PenaltyCase, RemedyProceeding
+from zhifa.core.calendar import calendar_deadline, next_working_day
 
 ONE_DAY = timedelta(days=1)
 
@@ -71,8 +72,9 @@ class CourtWindow:
     """R-COE-016: the days on which the agency may apply to the court.
 
     ``period_end`` is the end of the party's litigation period (moved to a working day, R-TIME-004: a party's right)
-    or of the approved 分期/延期 if later (处罚法 第72条); ``due_on`` is three months later (internal alerts use it);
-    ``last_day`` moves it to the next working day when it is a rest day (R-TIME-004)."""
+    — after a concluded 复议 not earlier than 15 days from it (行诉法 第45条) — or of the approved 分期/延期 if later
+    (处罚法 第72条); ``due_on`` is three months later (internal alerts use it); ``last_day`` moves it to the next
+    working day when it is a rest day (R-TIME-004)."""
 
     period_end: date
     opens_on: date
@@ -80,10 +82,34 @@ class CourtWindow:
     last_day: date
 
 
+def concluded_remedies(case: PenaltyCase) -> list[RemedyProceeding]:
+    """The party's 复议/诉讼 that ended, oldest first (read from the prefetched ``remedies`` when there)."""
+    return sorted((r for r in case.remedies.all() if r.concluded_on is not None), key=lambda r: (r.concluded_on, r.pk))
+
+
+def concluded_litigation(case: PenaltyCase) -> RemedyProceeding | None:
+    """A 行政诉讼 against the decision that ended: the judgment is executed (行诉法 第95条), not the decision (R-COE-016)."""
+    return next((r for r in reversed(concluded_remedies(case)) if r.kind == RemedyKind.LITIGATION), None)
+
+
+def _suit_after_reconsideration_end(case: PenaltyCase) -> date | None:
+    """行诉法 第45条: after a 复议决定 the party may sue within 15 days of receiving it; ``concluded_on`` of a 复议 is
+    the day the decision reached the party. The last day on a rest day moves (R-TIME-004, a party's right)."""
+    ends = [r.concluded_on for r in concluded_remedies(case) if r.kind == RemedyKind.RECONSIDERATION]
+    if not ends or ends[-1] is None:
+        return None
+    return calendar_deadline(ends[-1], SUIT_AFTER_RECONSIDERATION_DAYS, provisional=True).extended_on
+
+
 def court_window(case: PenaltyCase, plan: PaymentPlan | None = None) -> CourtWindow | None:
     if case.decision_served_on is None:
         return None
     end = next_working_day(litigation_period_end(case.decision_served_on), provisional=True)
+    # R-COE-016, read for the party: the window never opens while the party may still sue — neither within the six
+    # months from service (行诉法 第46条) nor within 15 days of a 复议决定 (第45条), whichever ends later.
+    after_reconsideration = _suit_after_reconsideration_end(case)
+    if after_reconsideration is not None and after_reconsideration > end:
+        end = after_reconsideration
     plan = plan if plan is not None else approved_plan(case)
     plan_end = plan.last_due_on if plan is not None else None
     if plan_end is not None and plan_end > end:

@@ -27,7 +27,8 @@ from zhifa.personnel.models import Officer
 
 HEARING_NOTICE_WORKING_DAYS = 7  # R-HEA-004 (处罚法 第64条 "七日" = WD per R-TIME-002)
 NOT_SCHEDULER = "听证主持人由行政机关指定：只有本单位负责人可以安排听证、指定主持人（R-HEA-006）"
-NOT_PARTICIPANT = "只有本案承办人、听证主持人、书记员或本单位负责人可以记录听证情况"
+NOT_PARTICIPANT = "听证情况由听证主持人、书记员或本单位负责人记录，调查人员不得记录（R-HEA-006）"
+NOT_AGENT_REGISTRAR = "只有本案承办人、听证主持人、书记员或本单位负责人可以登记委托代理人"
 NOT_HEAD = "当事人申请回避的，由本单位负责人决定"
 
 
@@ -157,7 +158,7 @@ def schedule_hearing(
 def add_agent(*, actor: Any, hearing: Hearing, name: str, capacity: str = "", authorization: str = "") -> HearingAgent:
     """委托代理人 (R-HEA-007): one or two; a third is refused."""
     case, hearing = _locked(hearing)
-    allow(actor, "cases.conduct_hearing", case, NOT_PARTICIPANT)
+    allow(actor, "cases.register_hearing_agent", case, NOT_AGENT_REGISTRAR)
     if hearing.state not in (HearingState.REQUESTED, HearingState.SCHEDULED):
         raise CaseStateConflict(f"听证当前状态为“{hearing.get_state_display()}”，不能再委托代理人", field="state")
     if not name.strip():

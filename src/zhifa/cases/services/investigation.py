@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -13,9 +14,11 @@ from zhifa.cases.choices import DecisionKind, InvestigativeStepKind, PenaltyCase
 from zhifa.cases.errors import CaseError, CaseStateConflict
 from zhifa.cases.models import InvestigativeStep, PenaltyCase
 from zhifa.cases.services._common import allow, check_officers, lock, move, note
-from zhifa.catalog.choices import PartyCategory, PenaltyKind
-from zhifa.catalog.services import large_fine_threshold
+from zhifa.cases.services.discretion import apply_proposal_discretion
+from zhifa.catalog.choices import CriterionKind, PartyCategory, PenaltyKind
+from zhifa.catalog.services import effective_criteria, large_fine_threshold
 from zhifa.core.calendar import today
+from zhifa.discretion.models import DiscretionBenchmark, ExemptionListEntry
 from zhifa.parties.choices import PartyKind
 from zhifa.personnel.models import Officer
 
@@ -102,8 +105,15 @@ def submit_investigation_report(
     proposed_fine_amount: Decimal = Decimal("0"),
     proposed_confiscation_amount: Decimal = Decimal("0"),
     crime_suspected: bool = False,
+    benchmark: DiscretionBenchmark | None = None,
+    circumstances: Mapping[str, Any] | None = None,
+    proposed_tier: str = "",
+    deviation_reason: str = "",
+    exemption_entry: ExemptionListEntry | None = None,
 ) -> PenaltyCase:
-    """调查终结报告 → 案件审核. Evidence comes before any decision: at least one investigative step (R-PEN-011)."""
+    """调查终结报告 → 案件审核. Evidence comes before any decision: at least one investigative step (R-PEN-011).
+    With the proposal, the ticked circumstances, the tier and any 免罚清单 entry are checked against the item's
+    benchmark in force today and recorded (R-DIS-004/005/014, ``cases.services.discretion``)."""
     case = lock(case)
     allow(actor, "cases.handle_case", case, "只有本案承办人可以提交调查终结报告")
     if not case.investigative_steps.exists():
@@ -120,6 +130,14 @@ def submit_investigation_report(
     case.proposed_fine_amount = fine
     case.proposed_confiscation_amount = _amount(proposed_confiscation_amount, "proposed_confiscation_amount")
     case.crime_suspected = crime_suspected
+    apply_proposal_discretion(
+        case,
+        benchmark=benchmark,
+        circumstances=circumstances or {},
+        tier=proposed_tier,
+        reason=deviation_reason,
+        exemption_entry=exemption_entry,
+    )
     case.save()
     note(
         case,
@@ -129,8 +147,21 @@ def submit_investigation_report(
         proposed_fine_amount=fine,
         proposed_confiscation_amount=case.proposed_confiscation_amount,
         crime_suspected=crime_suspected,
+        benchmark_id=case.benchmark_id,
+        proposed_tier=case.proposed_tier,
+        benchmark_deviation=case.benchmark_deviation,
+        exemption_entry_id=case.exemption_entry_id,
     )
     return case
+
+
+def reviews_all_general_procedure(case: PenaltyCase) -> bool:
+    """R-REV-002 (seed 003): the locality's catalog extends review to every general-procedure penalty decision
+    (criterion ``review_all_general_procedure``, off by default; a row for another sector does not apply)."""
+    return any(
+        c.kind == CriterionKind.REVIEW_ALL_GENERAL_PROCEDURE and c.sector_id in (None, case.enforcement_item.sector_id)
+        for c in effective_criteria(agency=case.agency)
+    )
 
 
 def legal_review_reasons(case: PenaltyCase, *, hearing_reasons: list[str]) -> list[str]:
@@ -138,6 +169,8 @@ def legal_review_reasons(case: PenaltyCase, *, hearing_reasons: list[str]) -> li
     reasons = [f"听证类处罚：{r}" for r in hearing_reasons]
     if case.crime_suspected:
         reasons.append("涉嫌犯罪，拟移送司法机关")
+    if case.route == DecisionKind.PENALTY and reviews_all_general_procedure(case):
+        reasons.append("本地目录清单规定一般程序行政处罚决定均须法制审核")
     return reasons
 
 

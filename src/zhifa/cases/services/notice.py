@@ -183,6 +183,7 @@ def submit_for_decision(*, actor: Any, case: PenaltyCase, on: date | None = None
     if case.state != PenaltyCaseState.NOTIFIED:
         # A hearing ends through its report or waiver; a case back in review needs a new notice first.
         raise CaseStateConflict(f"案件当前状态为“{case.get_state_display()}”，不能报请决定", field="state")
+    check_day(day, field="on", label="报请日期", not_before=case.notice_served_on, after_what="告知书送达日")
     waited = case.defense_deadline is not None and day > case.defense_deadline
     if not (case.defense_waived_on or waited):
         raise CaseError(

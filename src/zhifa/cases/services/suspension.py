@@ -1,7 +1,9 @@
 """中止, 恢复, 终止 of a case, and 终结执行 (R-TIME-008, R-COE-017, R-PEN-028), decided by the agency head.
 
 - Before the decision a case is suspended on a ground of the sector rules (检测鉴定, 等待其他决定, 下落不明 …);
-  the 90-day 办案期限 does not run meanwhile: on resumption it moves by the paused calendar days (R-TIME-008).
+  the 90-day 办案期限 does not run meanwhile: on resumption it moves by the paused calendar days (R-TIME-008), and
+  the party's working-day windows — 陈述申辩 (R-PEN-016) and 听证申请 (R-HEA-003) — start again with the working
+  days they had left when the suspension began.
 - After service the execution is suspended on a ground of 行政强制法 第39条 (R-COE-017). 复议 or 诉讼 is never such a
   ground: they do not stop execution (R-PEN-028, see ``execution.record_remedy``).
 - A case is 终止 before its decision (当事人死亡、终止 …); an execution is 终结 on a ground of 行政强制法 第40条,
@@ -26,10 +28,17 @@ from zhifa.cases.errors import CaseError, CaseStateConflict
 from zhifa.cases.execution_calculations import EXECUTION_SUSPENSION_MONTHS, execution_suspension_expires_on
 from zhifa.cases.models import CaseSuspension, CaseTermination, PenaltyCase
 from zhifa.cases.services._common import allow, lock, move, note
-from zhifa.cases.services.execution import day_between, text
-from zhifa.cases.services.execution_balance import CourtWindow, case_balance, court_window
+from zhifa.cases.services.execution import day_between, provisional_years, text
+from zhifa.cases.services.execution_balance import CourtWindow, case_balance, concluded_litigation, court_window
 from zhifa.cases.services.transfer import untransferred_crime
-from zhifa.core.calendar import add_calendar_days, add_months, add_working_days, format_day, today
+from zhifa.core.calendar import (
+    add_calendar_days,
+    add_months,
+    add_working_days,
+    format_day,
+    today,
+    working_days_between,
+)
 
 S = PenaltyCaseState
 G = SuspensionGround
@@ -59,6 +68,8 @@ UNRELEASED_MEASURE_STATES = (
     CoerciveMeasureState.EXTENDED,
 )
 ALERT_WORKING_DAYS = 3  # R-TIME-009: yellow when at most this many working days remain (cfg default)
+PARTY_WINDOWS = ("defense_deadline", "hearing_request_deadline")  # R-PEN-016, R-HEA-003: working days
+ONE_DAY = timedelta(days=1)
 HEAD_ONLY = "只有本单位负责人可以决定中止、恢复、终止或终结执行"
 
 
@@ -128,13 +139,38 @@ def suspend_case(
     return suspension
 
 
+def _move_party_windows(case: PenaltyCase, suspension: CaseSuspension, day: date) -> dict[str, Any]:
+    """R-TIME-008 for the party's working-day windows (R-PEN-016 陈述申辩, R-HEA-003 听证申请): each starts again
+    on resumption with the working days it had left when the suspension began; a window that had already ended stays.
+    The old and new dates go into the ledger event (returned here).
+
+    R-TIME-008 does not say which of the two edge days the party keeps; read for the party: the day the suspension
+    starts is paused too (the party may not have used it) and the day it ends is a new trigger day, not counted
+    (R-TIME-003) — the party never loses a day. A year without holiday data is counted weekends-only and flagged
+    (R-TIME-001)."""
+    payload: dict[str, Any] = {}
+    left: dict[str, int] = {}
+    years: set[int] = set()
+    for field in PARTY_WINDOWS:
+        old = getattr(case, field)
+        payload[f"previous_{field}"] = payload[field] = old
+        if old is None or old < suspension.started_on:
+            continue
+        left[field] = working_days_between(suspension.started_on - ONE_DAY, old, provisional=True)
+        new = add_working_days(day, left[field], provisional=True)
+        years |= set(provisional_years(suspension.started_on, old)) | set(provisional_years(day, new))
+        setattr(case, field, new)
+        payload[field] = new
+    return {**payload, "windows_working_days_left": left, "provisional_calendar_years": sorted(years)}
+
+
 @transaction.atomic
 def resume_suspended_case(
     *, actor: Any, case: PenaltyCase, ended_on: date | None = None, end_note: str = ""
 ) -> CaseSuspension:
     """恢复 once the ground is gone: back to the step it was suspended from. Before the decision the 办案期限 moves by
-    the paused calendar days (R-TIME-008). (``transfer.resume_case`` is the other 恢复办理, after a criminal
-    transfer.)"""
+    the paused calendar days and the party's defence and hearing-request windows by their working days left
+    (R-TIME-008). (``transfer.resume_case`` is the other 恢复办理, after a criminal transfer.)"""
     case = lock(case)
     allow(actor, "cases.suspend_case", case, HEAD_ONLY)
     suspension = _open_suspension(case)
@@ -145,12 +181,15 @@ def resume_suspended_case(
     )
     paused = (day - suspension.started_on).days
     suspension.paused_days = paused
-    if not suspension.is_execution and case.decided_on is None and case.decision_deadline is not None:
-        suspension.previous_deadline = case.decision_deadline
-        suspension.new_deadline = add_calendar_days(case.decision_deadline, paused)
-        case.decision_deadline = suspension.new_deadline
+    windows: dict[str, Any] = {}
+    if not suspension.is_execution and case.decided_on is None:
+        if case.decision_deadline is not None:
+            suspension.previous_deadline = case.decision_deadline
+            suspension.new_deadline = add_calendar_days(case.decision_deadline, paused)
+            case.decision_deadline = suspension.new_deadline
+        windows = _move_party_windows(case, suspension, day)
     move(case, case.resume, "恢复")
-    case.save(update_fields=["state", "suspended_from", "decision_deadline", "updated_at"])
+    case.save(update_fields=["state", "suspended_from", "decision_deadline", *PARTY_WINDOWS, "updated_at"])
     suspension.ended_on = day
     suspension.ended_by = actor
     suspension.end_note = end_note.strip()
@@ -164,6 +203,7 @@ def resume_suspended_case(
         paused_days=paused,
         previous_deadline=suspension.previous_deadline,
         decision_deadline=suspension.new_deadline,
+        **windows,
     )
     return suspension
 
@@ -242,10 +282,11 @@ def end_execution(
         suspension = _open_suspension(case)
         if suspension is None or suspension.ground != G.HARDSHIP:
             raise CaseError("仅因当事人确无履行能力而中止执行的，方可满三年后不再执行（R-COE-017）", field="ground")
-        expires = execution_suspension_expires_on(suspension.started_on)
-        if day < expires:
+        last_day = execution_suspension_expires_on(suspension.started_on)
+        if day <= last_day:  # "满三年": only once the three years' last day is over
             raise CaseError(
-                f"中止执行自{format_day(suspension.started_on)}起，至{format_day(expires)}方满三年（R-COE-017）",
+                f"中止执行自{format_day(suspension.started_on)}起，三年至{format_day(last_day)}届满，"
+                f"{format_day(last_day + ONE_DAY)}起方满三年（R-COE-017）",
                 field="ended_on",
             )
         if not no_obvious_harm:
@@ -264,8 +305,8 @@ def end_execution(
 
 def court_windows_closing(on: date | None = None) -> list[tuple[PenaltyCase, CourtWindow]]:
     """R-COE-016 DUE: cases in execution, still owing, with no court application and no enforcement decision of the
-    agency, whose court window closes within 3 working days of ``on`` or has closed. Callers scope with
-    ``visible_to``."""
+    agency, whose court window closes within 3 working days of ``on`` or has closed; not after a concluded lawsuit
+    (its judgment is executed instead, 行诉法 第95条). Callers scope with ``visible_to``."""
     day = on or today()
     horizon = add_working_days(day, ALERT_WORKING_DAYS, provisional=True)
     # the window closes at least 9 months after service: older services only
@@ -278,6 +319,8 @@ def court_windows_closing(on: date | None = None) -> list[tuple[PenaltyCase, Cou
     )
     rows = []
     for case in candidates:
+        if concluded_litigation(case) is not None:
+            continue
         window = court_window(case)
         if window is not None and window.due_on <= horizon and case_balance(case, on=day).total_due > 0:
             rows.append((case, window))
@@ -285,7 +328,7 @@ def court_windows_closing(on: date | None = None) -> list[tuple[PenaltyCase, Cou
 
 
 def execution_suspensions_due(on: date | None = None) -> list[CaseSuspension]:
-    """R-COE-017 ALERT: executions suspended for three years or more and not resumed."""
+    """R-COE-017 ALERT: executions suspended for three full years (from the day after the last day) and not resumed."""
     day = on or today()
     latest_start = add_months(day, -EXECUTION_SUSPENSION_MONTHS) + timedelta(days=3)  # coarse; the exact test is below
     open_rows = (
@@ -298,4 +341,4 @@ def execution_suspensions_due(on: date | None = None) -> list[CaseSuspension]:
         .select_related("penalty_case__agency")
         .order_by("started_on", "pk")
     )
-    return [s for s in open_rows if execution_suspension_expires_on(s.started_on) <= day]
+    return [s for s in open_rows if execution_suspension_expires_on(s.started_on) < day]

@@ -20,6 +20,8 @@ from django.views.decorators.http import require_POST
 from zhifa.cases import services
 from zhifa.cases.choices import PenaltyCaseState, Procedure
 from zhifa.cases.models import PenaltyCase
+from zhifa.cases.services.discretion import case_discretion
+from zhifa.cases.views.execution import EXECUTION_EVENT_LABELS, execution_context
 from zhifa.cases.views.forms import FileCaseForm, OnTheSpotForm, StepForm
 from zhifa.cases.views.next_steps import NextStep, next_steps
 from zhifa.cases.views.queries import case_detail_queryset, case_rows, filter_cases, my_cases
@@ -62,6 +64,8 @@ EVENT_LABELS = {
     "penalty_case.viewed": "调阅案卷",
     "penalty_case.document_issued": "制作文书",
     "penalty_case.receipt_issued": "制作送达回证",
+    "penalty_case.flexible_measure_recorded": "柔性执法措施",
+    **EXECUTION_EVENT_LABELS,
 }
 
 
@@ -175,6 +179,8 @@ def _detail_context(request: HttpRequest, case: PenaltyCase, bound: dict[str, St
         "events": timeline_rows(case, EVENT_LABELS),
         "case_documents": Document.objects.of_subject(case).select_related("number").order_by("issued_at", "pk"),
         **case_records(case, request.user, day),
+        "discretion": case_discretion(case, on=day),  # 裁量基准 and its check (R-DIS-004..006)
+        **execution_context(case, day),  # after deadline_status: a suspended case's clock is paused (R-TIME-008)
     }
 
 

@@ -9,6 +9,7 @@ from django import forms
 
 from zhifa.cases.choices import DecisionKind, InvestigativeStepKind, PenaltyCaseState, SourceChannel
 from zhifa.cases.models import PenaltyCase
+from zhifa.cases.services.case_documents import SERVED_KINDS
 from zhifa.catalog.choices import ItemKind, PenaltyKind
 from zhifa.catalog.models import EnforcementItem
 from zhifa.core.calendar import today
@@ -19,12 +20,6 @@ from zhifa.personnel.models import Officer
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXT = forms.Textarea(attrs={"rows": 3, "cols": 60})
-SERVED_DOCUMENT_KINDS = (
-    DocumentKind.PRIOR_NOTICE,
-    DocumentKind.HEARING_RIGHT_NOTICE,
-    DocumentKind.PENALTY_DECISION,
-    DocumentKind.NO_PENALTY_DECISION,
-)
 SIMPLE_KINDS = [(k, PenaltyKind(k).label) for k in (PenaltyKind.WARNING, PenaltyKind.FINE)]
 
 
@@ -250,6 +245,12 @@ class IssueDocumentForm(StepForm):
     payment_bank = forms.CharField(label="缴款银行", required=False, max_length=100)
     payment_account = forms.CharField(label="缴款账号", required=False, max_length=60)
     correction_order = forms.CharField(label="责令改正内容", required=False, widget=TEXT)
+    # 催告书 (R-COE-010): what the 催告 record keeps once the document is served
+    performance_deadline = _date("履行期限（催告书）", required=False)
+    performance = forms.CharField(label="履行方式（催告书）", required=False, max_length=200)
+    payment_method = forms.CharField(
+        label="给付方式：缴款银行、账号或电子缴款渠道（催告书）", required=False, max_length=200
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         from zhifa.cases.services import issuable_kinds
@@ -274,7 +275,7 @@ class DeliveryReceiptForm(StepForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _case_documents(self, "documents", SERVED_DOCUMENT_KINDS, unserved=True)
+        _case_documents(self, "documents", SERVED_KINDS, unserved=True)
 
     def clean_documents(self) -> list[Document]:
         return list(self.cleaned_data["documents"])
@@ -284,7 +285,10 @@ class ServeDocumentForm(StepForm):
     """One service attempt (R-DOC-005..008); the first success moves the case with the receipt's date."""
 
     document = forms.ModelChoiceField(label="送达的文书", queryset=Document.objects.none())
-    method = forms.ChoiceField(label="送达方式", choices=DeliveryMethod.choices)
+    # 电子送达 needs the party's signed consent and address (R-DOC-007): recorded through POST /documents/{id}/deliveries/.
+    method = forms.ChoiceField(
+        label="送达方式", choices=[(m, label) for m, label in DeliveryMethod.choices if m != DeliveryMethod.ELECTRONIC]
+    )
     result = forms.ChoiceField(label="送达结果", choices=DeliveryResult.choices)
     delivered_on = _date("签收日期（回证上记明的收到日期）", required=False)
     receiver_name = forms.CharField(label="签收人", required=False, max_length=50)
@@ -299,5 +303,5 @@ class ServeDocumentForm(StepForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _case_documents(self, "document", SERVED_DOCUMENT_KINDS)
+        _case_documents(self, "document", SERVED_KINDS)
         _case_documents(self, "receipt_document", (DocumentKind.DELIVERY_RECEIPT,))

@@ -20,6 +20,7 @@ from zhifa.cases.models import CaseSource, Hearing, PenaltyCase
 from zhifa.cases.models.transfer import SENT_STATES
 from zhifa.cases.services import issuable_kinds, require_legal_review_passed
 from zhifa.cases.services._common import MIN_OFFICERS
+from zhifa.cases.services.case_documents import SERVED_KINDS
 from zhifa.cases.services.service_dates import DECISION_DOCUMENT_KINDS, NOTICE_KINDS, live_documents
 from zhifa.core.calendar import format_day
 
@@ -84,11 +85,11 @@ def hearing_case_block(case: PenaltyCase) -> str:
         assert hearing.scheduled_at is not None
         when = timezone.localtime(hearing.scheduled_at)
         return (
-            f"听证定于{format_day(when.date())}{when:%H:%M}在{hearing.place}举行；举行后请在听证页面记录笔录并出具"
-            "听证报告，案件即报请决定（R-HEA-009、R-HEA-010）"
+            f"听证定于{format_day(when.date())}{when:%H:%M}在{hearing.place}举行；举行后由听证主持人（书记员）在听证页面"
+            "记录笔录并出具听证报告，案件即报请决定（R-HEA-006、R-HEA-009、R-HEA-010）"
         )
     if hearing.state == HearingState.HELD:
-        return "听证已举行，请在听证页面出具听证报告，案件即报请决定（R-HEA-010）"
+        return "听证已举行，由听证主持人在听证页面出具听证报告，案件即报请决定（R-HEA-006、R-HEA-010）"
     return ""
 
 
@@ -173,7 +174,7 @@ def _paperwork(case: PenaltyCase, can: _Can) -> list[NextStep]:
     steps = []
     if issuable_kinds(case):
         steps.append(NextStep("issue-document", "制作执法文书"))
-    servable = live_documents(case, [*NOTICE_KINDS, *DECISION_DOCUMENT_KINDS]).filter(served_on__isnull=True)
+    servable = live_documents(case, SERVED_KINDS).filter(served_on__isnull=True)
     if servable.exists():
         block = "" if can.handle else NOT_HANDLER
         steps.append(NextStep("delivery-receipts", "制作送达回证", block))
@@ -200,8 +201,15 @@ def next_steps(case: PenaltyCase, user: Any, *, on: date) -> list[NextStep]:
         steps.append(NextStep("archive", "归档", handle))
     if case.procedure == Procedure.GENERAL and case.is_open and case.decided_on is None and can.decide:
         steps.append(NextStep("extend-deadline", "批准延长办案期限"))
+    if (
+        case.procedure == Procedure.GENERAL
+        and case.is_open
+        and (case.exemption_entry_id or case.proposed_tier == "no_penalty")
+    ):
+        steps.append(NextStep("flexible-measures", "记录柔性执法措施（提醒、告诫、约谈、指导，R-DIS-013）", handle))
     if case.procedure == Procedure.GENERAL:
         steps.extend(_paperwork(case, can))
+    steps.extend(_execution_steps(case, user, on))
     return steps
 
 
@@ -221,3 +229,13 @@ def source_next_steps(source: CaseSource, user: Any) -> list[NextStep]:
     if source.state in (CaseSourceState.VERIFYING, CaseSourceState.AWAITING_FILING_APPROVAL):
         steps.append(NextStep("decline-filing", "不予立案", head))
     return steps
+
+
+# --- 执行 and 中止/终止 (R-PEN-025, R-COE-010..017, R-TIME-008) ----------------------------------------------------
+
+
+def _execution_steps(case: PenaltyCase, user: Any, on: date) -> list[NextStep]:
+    """The execution's steps and 中止/恢复/终止/终结执行, with why each is blocked (``execution_steps``)."""
+    from zhifa.cases.views.execution_steps import execution_next_steps  # it builds on NextStep, defined here
+
+    return execution_next_steps(case, user, on=on)

@@ -5,26 +5,50 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.db.models import BooleanField, Case, Count, ExpressionWrapper, Q, QuerySet, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.shortcuts import get_object_or_404
 
 from zhifa.cases.choices import PenaltyCaseState
-from zhifa.cases.models import CaseSource, CoerciveMeasure, CriminalTransfer, Hearing, PenaltyCase
+from zhifa.cases.models import CaseSource, CaseSuspension, CoerciveMeasure, CriminalTransfer, Hearing, PenaltyCase
 from zhifa.cases.services.coercion import ACTIVE_STATES as COERCION_ACTIVE_STATES
 from zhifa.org.choices import Role
 
 OPEN_STATES = [s for s in PenaltyCaseState.values if s not in (PenaltyCaseState.CLOSED, PenaltyCaseState.ARCHIVED)]
 
 
+def _open_suspensions() -> QuerySet[CaseSuspension]:
+    return CaseSuspension.objects.filter(penalty_case=OuterRef("pk"), ended_on__isnull=True)
+
+
 def overdue_q(day: date) -> Q:
-    """Open, undecided, and past the 办案期限 (R-PEN-021, R-TIME-009)."""
-    return Q(state__in=OPEN_STATES, decided_on__isnull=True, decision_deadline__lt=day)
+    """Open, undecided, and past the 办案期限 (R-PEN-021, R-TIME-009).
+
+    R-TIME-008: while a case is 中止 its clock is paused — on resumption the deadline moves by the paused days — so
+    a suspended case is overdue only if its deadline had already passed on the day it was suspended."""
+    past_due = Q(state__in=OPEN_STATES, decided_on__isnull=True, decision_deadline__lt=day)
+    running = ~Q(state=PenaltyCaseState.SUSPENDED)
+    overdue_when_paused = Exists(_open_suspensions().filter(started_on__gt=OuterRef("decision_deadline")))
+    return past_due & (running | Q(overdue_when_paused))
 
 
 def case_rows(queryset: QuerySet[PenaltyCase], day: date) -> QuerySet[PenaltyCase]:
-    """What a list row needs, in constant queries, with ``is_overdue`` annotated."""
+    """What a list row needs, in constant queries, with ``is_overdue`` and ``suspended_since`` (the start of the
+    open 中止, R-TIME-008; None when the case is not suspended) annotated."""
     return queryset.select_related("agency", "party", "enforcement_item").annotate(
-        is_overdue=ExpressionWrapper(overdue_q(day), output_field=BooleanField())
+        is_overdue=ExpressionWrapper(overdue_q(day), output_field=BooleanField()),
+        suspended_since=Subquery(_open_suspensions().order_by("-started_on").values("started_on")[:1]),
     )
 
 

@@ -37,7 +37,8 @@ H = HearingState
 T = CriminalTransferState
 AV_STEP = "coercive_measure"  # R-REC-003, the step the coercion service checks
 NOT_SCHEDULER = "听证主持人由行政机关指定：需由本单位负责人安排听证（R-HEA-006）"
-NOT_PARTICIPANT = "需由本案承办人、听证主持人、书记员或本单位负责人记录"
+NOT_PARTICIPANT = "需由听证主持人、书记员或本单位负责人记录，调查人员不得记录（R-HEA-006）"
+NOT_AGENT_REGISTRAR = "需由本案承办人、听证主持人、书记员或本单位负责人登记"
 
 
 def _insider(user: Any, case: PenaltyCase) -> bool:
@@ -179,7 +180,8 @@ def hearing_next_steps(hearing: Hearing, user: Any, *, on: date) -> list[NextSte
         label = "重新安排听证（重新通知）" if hearing.state == H.SCHEDULED else "安排听证并送达通知"
         steps.append(NextStep("schedule", label, schedule))
         agents = "已委托两名代理人，不得再委托（R-HEA-007）" if len(hearing.agents.all()) >= MAX_AGENTS else ""
-        steps.append(NextStep("agents", "登记委托代理人", conduct or agents))
+        register = _can(user, "cases.register_hearing_agent", case, NOT_AGENT_REGISTRAR)
+        steps.append(NextStep("agents", "登记委托代理人", register or agents))
         steps.append(NextStep("recusals", "当事人申请回避的决定", _can(user, "cases.decide_case", case, NOT_HEAD)))
         steps.append(NextStep("hold", "记录听证举行情况和笔录", _hold_block(hearing, conduct, on)))
         steps.append(NextStep("waive", "记录放弃听证", conduct))

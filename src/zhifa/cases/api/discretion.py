@@ -1,0 +1,174 @@
+"""裁量 on a case and 同事不同罚 (R-DIS-004..015).
+
+``GET /penalty-cases/{id}/discretion/``: the item's benchmarks in force with their tiers, the 免罚清单 entries, the
+party's earlier decisions (R-DIS-012), the proposal's and the decision's checks, the 柔性执法 measures.
+``POST /penalty-cases/{id}/flexible-measures/``: one measure (R-DIS-013). ``GET /discretion-consistency/``: every
+decided fine with an applied benchmark, flagged by ``cases.services.consistency`` (supervisors and heads).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from zhifa.cases.models import FlexibleMeasure, PenaltyCase
+from zhifa.cases.services import discretion as case_discretion
+from zhifa.cases.services import open_case_file
+from zhifa.cases.services.consistency import consistency_report
+from zhifa.core.calendar import today
+from zhifa.core.permissions import require
+from zhifa.discretion.api.serializers import DiscretionBenchmarkSerializer, ExemptionListEntrySerializer
+from zhifa.discretion.choices import FlexibleMeasureKind
+
+
+class FlexibleMeasureInputSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=FlexibleMeasureKind.choices, help_text="提醒、告诫、约谈、指导、建议、劝告")
+    performed_on = serializers.DateField()
+    content = serializers.CharField(required=False, allow_blank=True, default="", help_text="措施内容及当事人表态")
+
+
+class FlexibleMeasureSerializer(serializers.ModelSerializer):
+    kind_display = serializers.CharField(source="get_kind_display", read_only=True)
+    recorded_by_name = serializers.CharField(source="recorded_by.name", read_only=True)
+
+    class Meta:
+        model = FlexibleMeasure
+        fields = ["id", "kind", "kind_display", "performed_on", "content", "recorded_by_name", "recorded_at"]
+
+
+class EarlierDecisionSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="pk")
+    case_number = serializers.CharField()
+    decision_kind = serializers.CharField()
+    decided_on = serializers.DateField()
+
+
+class CaseDiscretionSerializer(serializers.Serializer):
+    benchmark = serializers.IntegerField(allow_null=True, help_text="拟处罚适用的裁量基准版本（编号）")
+    circumstances = serializers.DictField(child=serializers.JSONField(), help_text="勾选的裁量情节")
+    matched_tier = serializers.CharField(help_text="情节对应阶次")
+    proposed_tier = serializers.CharField(help_text="拟适用阶次")
+    benchmark_deviation = serializers.BooleanField(help_text="偏离裁量基准")
+    deviation_reason = serializers.CharField()
+    exemption_entry = serializers.IntegerField(allow_null=True, help_text="适用的免罚清单事项（编号）")
+    applied_benchmark = serializers.IntegerField(allow_null=True, help_text="决定适用的裁量基准版本（编号）")
+    applied_tier = serializers.CharField(help_text="决定适用阶次")
+    correction_order = serializers.CharField()
+    correction_deadline = serializers.DateField(allow_null=True)
+    benchmarks = DiscretionBenchmarkSerializer(many=True, help_text="本案执法事项现行有效的裁量基准")
+    entries = ExemptionListEntrySerializer(many=True, help_text="可适用的免罚清单事项（R-DIS-014）")
+    earlier = EarlierDecisionSerializer(many=True, help_text="追溯期内同一违法行为的处理决定（R-DIS-012）")
+    proposal = serializers.ListField(child=serializers.CharField(), help_text="拟处罚的裁量过程（R-DIS-004）")
+    decision = serializers.ListField(child=serializers.CharField(), help_text="决定的裁量说明（R-DIS-006）")
+    discussion_needed = serializers.BooleanField(help_text="偏离基准，须经集体讨论（R-DIS-005）")
+    discussion_approved = serializers.BooleanField()
+    flexible_measures = FlexibleMeasureSerializer(many=True)
+
+
+_CASE_FIELDS = (
+    "circumstances",
+    "matched_tier",
+    "proposed_tier",
+    "benchmark_deviation",
+    "deviation_reason",
+    "applied_tier",
+    "correction_order",
+    "correction_deadline",
+)
+
+
+class PenaltyCaseDiscretionViewSet(viewsets.GenericViewSet):
+    """裁量 of one case: what applies, what was checked, the 柔性执法 measures."""
+
+    serializer_class = CaseDiscretionSerializer
+
+    def get_queryset(self) -> Any:
+        return PenaltyCase.objects.visible_to(self.request.user).select_related("party", "enforcement_item")
+
+    def _discretion(self, case: PenaltyCase, code: int = status.HTTP_200_OK) -> Response:
+        shown = case_discretion.case_discretion(case, on=today())
+        measures = case.flexible_measures.select_related("recorded_by")
+        data = {
+            **shown.__dict__,
+            "flexible_measures": measures,
+            "benchmark": case.benchmark_id,
+            "exemption_entry": case.exemption_entry_id,
+            "applied_benchmark": case.applied_benchmark_id,
+            **{f: getattr(case, f) for f in _CASE_FIELDS},
+        }
+        return Response(CaseDiscretionSerializer(data).data, status=code)
+
+    @extend_schema(responses=CaseDiscretionSerializer)
+    @action(detail=True, methods=["get"])
+    def discretion(self, request: Request, pk: str | None = None) -> Response:
+        """本案的裁量基准、免罚清单、裁量过程与柔性执法措施。"""
+        case = self.get_object()
+        open_case_file(viewer=request.user, case=case)
+        return self._discretion(case)
+
+    @extend_schema(request=FlexibleMeasureInputSerializer, responses={201: CaseDiscretionSerializer})
+    @action(detail=True, methods=["post"], url_path="flexible-measures")
+    def flexible_measures(self, request: Request, pk: str | None = None) -> Response:
+        """记录一项柔性执法措施（提醒、告诫、约谈、指导……，R-DIS-013）。"""
+        body = FlexibleMeasureInputSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        case = self.get_object()
+        case_discretion.record_flexible_measure(actor=request.user, case=case, **body.validated_data)
+        return self._discretion(self.get_queryset().get(pk=case.pk), status.HTTP_201_CREATED)
+
+
+class ConsistencyRecordSerializer(serializers.Serializer):
+    case_id = serializers.IntegerField()
+    case_number = serializers.CharField()
+    agency_id = serializers.IntegerField()
+    agency_name = serializers.CharField()
+    officer_name = serializers.CharField(help_text="主办人")
+    item_name = serializers.CharField()
+    article = serializers.CharField(help_text="处罚依据（违法行为类型）")
+    tier = serializers.CharField()
+    tier_label = serializers.CharField()
+    fine = serializers.DecimalField(max_digits=14, decimal_places=2)
+    decided_on = serializers.DateField()
+    group_size = serializers.IntegerField(help_text="同一依据、同一阶次的已决定案件数")
+    group_median = serializers.DecimalField(max_digits=14, decimal_places=2)
+    is_consistency_outlier = serializers.BooleanField()
+    reasons = serializers.ListField(child=serializers.CharField())
+
+
+class ConsistencyViewSet(viewsets.GenericViewSet):
+    """同事不同罚 (R-DIS-015): each decided fine with an applied benchmark, compared with its group (same penalty
+    article and tier) — outside the tier's range, or beyond 3 robust standard deviations from the group's median
+    (groups of 5 or more; ``cases.services.consistency``)."""
+
+    serializer_class = ConsistencyRecordSerializer
+    queryset = PenaltyCase.objects.none()  # for the schema only: ``list`` reads the caller's scope
+
+    @extend_schema(
+        parameters=[OpenApiParameter("outliers", bool, description="仅返回被标记的异常案件")],
+        responses=ConsistencyRecordSerializer(many=True),
+    )
+    def list(self, request: Request) -> Response:
+        require(
+            request.user, "cases.view_consistency", message="只有司法局监督人员和执法单位负责人可以查看同事不同罚分析"
+        )
+        groups = consistency_report(PenaltyCase.objects.visible_to(request.user))
+        rows = [
+            {
+                **record.__dict__,
+                "tier_label": record.tier_label,
+                "group_size": len(group.records),
+                "group_median": group.median,
+                "is_consistency_outlier": record.is_consistency_outlier,
+            }
+            for group in groups
+            for record in group.records
+        ]
+        if request.query_params.get("outliers") in ("true", "1"):
+            rows = [r for r in rows if r["is_consistency_outlier"]]
+        page = self.paginate_queryset(rows)  # type: ignore[arg-type]  # a list pages like a queryset
+        return self.get_paginated_response(ConsistencyRecordSerializer(page, many=True).data)

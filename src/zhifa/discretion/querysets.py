@@ -1,0 +1,58 @@
+"""Query sets of the discretion app. Published benchmarks and lists are public (R-PUB-003): every signed-in user
+reads those of the agencies in their region and below; drafts only whoever sees the owning agency (STYLE §6)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db import models
+from django.db.models import Prefetch, Q
+
+from zhifa.core.scope import agency_q, region_q
+
+_ENDED = ["superseded", "abolished"]
+
+
+def _published_or_own(user: Any, agency: str, state: str = "state") -> Q:
+    return (~Q(**{state: "draft"}) & region_q(user, f"{agency}__region")) | agency_q(user, agency)
+
+
+class BenchmarkQuerySet(models.QuerySet):
+    def visible_to(self, user: Any) -> BenchmarkQuerySet:
+        return self.filter(_published_or_own(user, "enforcement_item__agency"))
+
+    def applicable_on(self, day: date) -> BenchmarkQuerySet:
+        """Versions in force on ``day`` (R-DIS-001): published, effective by then, not yet ended. Suspended
+        benchmarks are not applied."""
+        current = Q(state="in_force", effective_on__lte=day) & (Q(ended_on__isnull=True) | Q(ended_on__gt=day))
+        ended = Q(state__in=_ENDED, effective_on__lte=day, ended_on__gt=day)
+        return self.filter(current | ended)
+
+    def with_tiers(self) -> BenchmarkQuerySet:
+        from zhifa.discretion.models import BenchmarkTier
+
+        tiers = BenchmarkTier.objects.prefetch_related("conditions__circumstance")
+        return self.select_related(
+            "enforcement_item__agency", "penalty_article__version__law", "previous_version"
+        ).prefetch_related(Prefetch("tiers", queryset=tiers))
+
+
+class ExemptionListQuerySet(models.QuerySet):
+    def visible_to(self, user: Any) -> ExemptionListQuerySet:
+        return self.filter(_published_or_own(user, "agency"))
+
+    def applicable_on(self, day: date) -> ExemptionListQuerySet:
+        return self.filter(state__in=["in_force", "abolished"], effective_on__lte=day).filter(
+            Q(ended_on__isnull=True) | Q(ended_on__gt=day)
+        )
+
+
+class ExemptionEntryQuerySet(models.QuerySet):
+    def visible_to(self, user: Any) -> ExemptionEntryQuerySet:
+        return self.filter(_published_or_own(user, "exemption_list__agency", "exemption_list__state"))
+
+    def applicable_on(self, day: date) -> ExemptionEntryQuerySet:
+        lists = Q(exemption_list__state__in=["in_force", "abolished"], exemption_list__effective_on__lte=day)
+        ended = Q(exemption_list__ended_on__isnull=True) | Q(exemption_list__ended_on__gt=day)
+        return self.filter(lists & ended)
