@@ -46,7 +46,7 @@ run: os-deps $(STAMP_RUN)
 test: check pytest
 
 pytest: os-deps $(STAMP_TEST)
-	$(BIN)/pytest -q -p no:cacheprovider; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc
+	DJANGO_SETTINGS_MODULE=zhifa.settings.test $(BIN)/pytest -q -p no:cacheprovider; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc
 
 ## check: the engineering gates (lint, format, types, migrations, API schema, architecture)
 check: lint typecheck migrations-check schema-check contracts
