@@ -15,7 +15,19 @@ from django.urls import reverse
 
 from zhifa.core.nav import NavItem
 
-APPS = ["org", "personnel", "laws", "catalog", "parties", "ledger", "cases", "documents", "discretion", "review"]
+APPS = [
+    "org",
+    "personnel",
+    "laws",
+    "catalog",
+    "parties",
+    "ledger",
+    "cases",
+    "documents",
+    "discretion",
+    "review",
+    "publicity",
+]
 
 
 def _items() -> list[NavItem]:

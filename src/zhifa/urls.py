@@ -14,7 +14,19 @@ admin.site.site_header = "zhifa 行政执法综合管理监督信息系统"
 admin.site.site_title = "zhifa 管理后台"
 admin.site.index_title = "基础数据管理"
 
-APPS = ["org", "personnel", "laws", "catalog", "parties", "ledger", "cases", "documents", "discretion", "review"]
+APPS = [
+    "org",
+    "personnel",
+    "laws",
+    "catalog",
+    "parties",
+    "ledger",
+    "cases",
+    "documents",
+    "discretion",
+    "review",
+    "publicity",
+]
 
 
 class TokenView(ObtainAuthToken):

@@ -42,7 +42,7 @@ def to_decision(case, handler, head, *, route="penalty"):
     return services.submit_for_decision(actor=handler, case=case, on=STEP_DAY)
 
 
-def decided(fines, where, fine, *, tier="standard", officer=0):
+def decided(fines, where, fine, *, tier="standard", officer=0, circumstances=None):
     """A decided penalty case of ``fines[where]`` (the report only reads decisions; deciding is tested elsewhere)."""
     serial = PenaltyCase.objects.count() + 1
     item, benchmark = fines[where]
@@ -62,6 +62,26 @@ def decided(fines, where, fine, *, tier="standard", officer=0):
         decided_on=date(2026, 2, serial % 27 + 1),
         applied_benchmark=benchmark,
         applied_tier=tier,
+        circumstances=circumstances or {},
     )
     CaseHandler.objects.create(penalty_case=case, officer=fines["officers"][item.agency_id][officer], role="lead")
     return case
+
+
+def earlier_decision(party, item, decided_on, *, decision_kind="penalty"):
+    """A decision of ``party`` for ``item`` on ``decided_on`` (the R-DIS-012 lookup only reads decisions)."""
+    serial = PenaltyCase.objects.count() + 1
+    return PenaltyCase.objects.create(
+        agency=item.agency,
+        case_number=f"既往2024-{serial:04d}",
+        party=party,
+        enforcement_item=item,
+        cause="餐具未消毒",
+        act_on=decided_on,
+        discovered_on=decided_on,
+        filed_on=decided_on,
+        state="closed",
+        decision_kind=decision_kind,
+        penalty_kinds=["warning"] if decision_kind == "penalty" else [],
+        decided_on=decided_on,
+    )

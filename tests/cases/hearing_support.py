@@ -1,8 +1,10 @@
 """Fixtures and helpers of the hearing tests (tests/cases/test_hearing_*.py import the fixtures by their
 ``fixture_*`` names; pytest registers them under ``name=``).
 
-The hearing case: a 60,000元 fine against a company (较大数额, R-HEA-002) — a major decision, so the legal-review
-gate is opened for the test (R-REV-004); notice served and hearing requested on Monday 2 March 2026.
+The hearing case: a 60,000元 fine against a company (较大数额, R-HEA-002) — a major decision, so its legal review is
+approved through the review services before the notice (R-REV-004, ``tests.review.approvals``); notice served and
+hearing requested on Monday 2 March 2026. A decision after the hearing needs a new review (the hearing is a reason
+of its own, R-REV-001) and the heads' collective discussion (R-PEN-014).
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ import pytest
 
 from tests.org.factories import UserFactory
 from tests.personnel.factories import OfficerFactory
+from tests.review.approvals import approve_legal_review
+from tests.review.approvals import fixture_review_gate_open as fixture_review_gate_open  # re-exported (fixture)
 from zhifa.cases import services
-from zhifa.cases.services import _common
 from zhifa.org.choices import Role
 
 from .conftest import investigate
@@ -29,18 +32,11 @@ def at(day: date, hour: int = 9) -> datetime:
     return datetime(day.year, day.month, day.day, hour, 0, tzinfo=SHANGHAI)
 
 
-@pytest.fixture(name="review_gate_open")
-def fixture_review_gate_open():
-    """An approved legal review for every case (the review app's check, R-REV-004), removed after the test."""
-    _common._legal_review_checks.append(lambda case: True)
-    yield
-    _common._legal_review_checks.clear()
-
-
 @pytest.fixture(name="hearing_case")
-def fixture_hearing_case(review_gate_open, filed_case, handler, head, lead, co):
+def fixture_hearing_case(filed_case, handler, head, lead, co, legal_reviewer):
     investigate(filed_case, handler, lead, co, fine=FINE, kinds=("fine",))
     services.complete_case_review(actor=head, case=filed_case, route="penalty", facts_clear=True, opinion="同意")
+    approve_legal_review(filed_case, handler=handler, reviewer=legal_reviewer)  # R-REV-004: before the notice
     services.serve_prior_notice(actor=handler, case=filed_case, served_on=date(2026, 3, 2))
     return services.request_hearing(actor=handler, case=filed_case, sent_on=date(2026, 3, 2))
 

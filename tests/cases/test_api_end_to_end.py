@@ -102,6 +102,7 @@ def test_general_case_from_source_to_archive(api_client, handler, colleague, hea
     assert (case["route"], case["requires_hearing_notice"], case["requires_legal_review"]) == ("penalty", False, False)
     assert [(s["action"], s["blocked"]) for s in case["next_steps"]] == [  # as the head sees it
         ("serve-prior-notice", "需由本案承办人办理"),
+        ("reopen-investigation", ""),  # 补充调查: the head's (R-PEN-013)
         ("extend-deadline", ""),
         ("issue-document", ""),  # the head may make the case's documents too
         ("suspend", ""),  # 中止 / 终止 are the head's (R-TIME-008)

@@ -21,6 +21,7 @@ from tests.cases.execution_support import (
     payload,
     reload,
 )
+from tests.review.enforcement_approvals import approve_enforcement
 from zhifa.cases.choices import ClosingReason, ExecutionMode, PenaltyCaseState
 from zhifa.cases.errors import CaseError, CaseStateConflict
 from zhifa.cases.services import enforcement, execution
@@ -34,7 +35,9 @@ __all__ = ["fixture_executing_case"]
 TAX_LAW = "《中华人民共和国税收征收管理法》第四十条"  # stands in for a law that empowers an agency (R-COE-001)
 
 
-def decide(case, head, day, **kwargs):
+def decide(case, head, day, *, reviewed=False, **kwargs):
+    """The head's 强制执行决定 on ``day``; ``reviewed``: the same proposal was approved by a legal review that day
+    first (R-REV-002/004: major by default — ``tests/review/test_enforcement_review.py`` tests the gate itself)."""
     values = {
         "agency_empowered": True,
         "legal_basis": TAX_LAW,
@@ -43,6 +46,16 @@ def decide(case, head, day, **kwargs):
         "scheduled_on": day,
     }
     values.update(kwargs)
+    if reviewed:
+        approve_enforcement(
+            case,
+            day=day,
+            methods=values["methods"],
+            legal_basis=values["legal_basis"],
+            scheduled_on=values["scheduled_on"],
+            is_immediate=values.get("is_immediate", False),
+            is_urgent=values.get("is_urgent", False) and bool(values.get("urgent_reason", "").strip()),
+        )
     with on(day):
         return enforcement.decide_compulsory_execution(actor=head, case=case, decided_on=day, **values)
 
@@ -219,7 +232,7 @@ def test_r_coe_014_the_demand_comes_after_more_than_30_days_of_surcharge(executi
     )
     assert counts(executing_case) == before
     assert compulsory_execution_refusal(reload(executing_case), date(2026, 4, 27)) == ""
-    execution_ = decide(executing_case, head, date(2026, 4, 27))
+    execution_ = decide(executing_case, head, date(2026, 4, 27), reviewed=True)
     assert (execution_.decided_on, execution_.methods, reload(executing_case).execution_mode) == (
         date(2026, 4, 27),
         ["transfer_deposits"],
@@ -230,7 +243,12 @@ def test_r_coe_014_the_demand_comes_after_more_than_30_days_of_surcharge(executi
 def test_r_coe_011_immediate_enforcement_within_the_demand_period_on_evidence(executing_case, handler, head):
     demand(executing_case, handler, date(2026, 4, 17), date(2026, 4, 30))
     execution_ = decide(
-        executing_case, head, date(2026, 4, 20), is_immediate=True, immediate_evidence="当事人正在转移设备"
+        executing_case,
+        head,
+        date(2026, 4, 20),
+        is_immediate=True,
+        immediate_evidence="当事人正在转移设备",
+        reviewed=True,
     )
     assert (execution_.is_immediate, execution_.immediate_evidence) == (True, "当事人正在转移设备")
 
@@ -270,13 +288,14 @@ def test_r_coe_012_no_enforcement_on_a_rest_day_unless_urgent(executing_case, ha
         scheduled_on=date(2026, 5, 2),
         is_urgent=True,
         urgent_reason="当事人已办理注销登记，账户资金将于节日期间转出",
+        reviewed=True,
     )
     assert (urgent.scheduled_on, urgent.is_urgent) == (date(2026, 5, 2), True)
 
 
 def test_r_coe_011_compulsory_execution_served_carried_out_and_paid(executing_case, handler, head):
     demand(executing_case, handler, date(2026, 4, 17), date(2026, 4, 24))
-    decide(executing_case, head, date(2026, 4, 27), scheduled_on=date(2026, 4, 30))
+    decide(executing_case, head, date(2026, 4, 27), scheduled_on=date(2026, 4, 30), reviewed=True)
     with on(date(2026, 4, 28)):
         refused(
             lambda: enforcement.record_compulsory_execution(
@@ -309,8 +328,10 @@ def test_r_coe_011_compulsory_execution_served_carried_out_and_paid(executing_ca
     pay(executing_case, handler, date(2026, 4, 30), "20000.00", "划拨-2026-0430")
     case = reload(executing_case)
     assert (case.state, case.closing_reason) == (PenaltyCaseState.CLOSED, ClosingReason.EXECUTED)
-    assert events(case)[-5:] == [
+    assert events(case)[-7:] == [
         "penalty_case.demand_notice_served",
+        "penalty_case.enforcement_review_submitted",  # R-REV-002/004: the proposal reviewed first
+        "penalty_case.legal_review_concluded",
         "penalty_case.compulsory_execution_decided",
         "penalty_case.compulsory_execution_served",
         "penalty_case.compulsory_execution_carried_out",
@@ -445,7 +466,7 @@ def test_r_coe_016_ruling_result_and_payment_close_the_case(executing_case, hand
 
 def test_r_coe_014_no_court_application_after_the_agency_decided_to_enforce(executing_case, handler, head):
     demand(executing_case, handler, date(2026, 4, 17), date(2026, 4, 24))
-    decide(executing_case, head, date(2026, 4, 27), scheduled_on=date(2026, 4, 30))
+    decide(executing_case, head, date(2026, 4, 27), scheduled_on=date(2026, 4, 30), reviewed=True)
     before = counts(executing_case)
     with pytest.raises(CaseStateConflict) as excinfo:
         decide(executing_case, head, date(2026, 4, 28), scheduled_on=date(2026, 4, 30))
@@ -503,7 +524,7 @@ def test_r_coe_016_after_the_court_refused_an_empowered_agency_may_enforce(execu
             ruled_on=date(2026, 11, 20),
             reason="申请人依法具有强制执行权，应自行强制执行",
         )
-    execution_ = decide(executing_case, head, date(2026, 11, 23))
+    execution_ = decide(executing_case, head, date(2026, 11, 23), reviewed=True)
     assert (execution_.decided_on, reload(executing_case).execution_mode) == (
         date(2026, 11, 23),
         ExecutionMode.COMPULSORY,
@@ -533,7 +554,7 @@ def test_r_coe_010_no_enforcement_on_a_demand_whose_statement_was_adopted(execut
     refused(lambda: apply_to_court(executing_case, head, date(2026, 9, 3)), "demand_notice", message)
     assert counts(executing_case) == before
     demand(executing_case, handler, date(2026, 4, 28), date(2026, 5, 8))  # a new 催告, no statement adopted
-    assert decide(executing_case, head, date(2026, 5, 11)).demand_notice.served_on == date(2026, 4, 28)
+    assert decide(executing_case, head, date(2026, 5, 11), reviewed=True).demand_notice.served_on == date(2026, 4, 28)
 
 
 # --- the court window after 复议 or 诉讼 (R-COE-016) ------------------------------------------------------------
@@ -627,7 +648,7 @@ def test_r_time_001_enforcement_days_in_a_year_without_holiday_data_are_provisio
         "2027年1月9日为法定节假日或休息日，不得实施行政强制执行，情况紧急的须写明理由（R-COE-012）"
         "（2027年法定节假日安排尚未录入，暂按周末推算，R-TIME-001）",
     )
-    decide(executing_case, head, date(2027, 1, 8), scheduled_on=date(2027, 1, 12))
+    decide(executing_case, head, date(2027, 1, 8), scheduled_on=date(2027, 1, 12), reviewed=True)
     with on(date(2027, 1, 11)):
         enforcement.serve_compulsory_execution(actor=handler, case=executing_case, served_on=date(2027, 1, 11))
     with on(date(2027, 1, 16)):

@@ -51,7 +51,8 @@ def test_r_dis_004_report_with_circumstances_through_the_api(api_client, handler
     response = api_client.post(_url(investigated, "submit-investigation-report/"), body, format="json")
     assert response.status_code == 200, response.json()
     case = PenaltyCase.objects.get(pk=investigated.pk)
-    assert (case.circumstances, case.matched_tier) == ({"goods_value": "10000.00"}, "heavier")
+    # 初次违法 is looked up, whatever the client sent (R-DIS-012)
+    assert (case.circumstances, case.matched_tier) == ({"goods_value": "10000.00", "first_violation": True}, "heavier")
     assert (case.benchmark_id, case.proposed_tier, case.benchmark_deviation) == (benchmark.pk, "heavier", False)
 
 
@@ -135,3 +136,7 @@ def test_r_dis_015_consistency_endpoint_for_supervisors_and_heads_in_their_scope
     assert [(r["case_number"], r["agency_name"], r["group_size"], r["group_median"]) for r in flagged] == [
         (odd.case_number, other_agency.name, 6, "20500.00")
     ]
+    assert (flagged[0]["measure"], flagged[0]["value"], "officer_name" in flagged[0]) == ("amount", "40000.00", False)
+    assert api_client.get(url + "excluded/").json()["results"] == []
+    api_client.force_authenticate(handler)
+    assert api_client.get(url + "excluded/").status_code == 403

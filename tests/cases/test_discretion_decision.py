@@ -92,16 +92,31 @@ def test_r_dis_005_decision_outside_the_tier_without_a_reason_is_refused(
     filed_case, handler, head, lead, co, benchmark, discussion
 ):
     """The proposal fitted; the head's lower fine (after the defence, say) leaves the tier: a reason is needed."""
+    report(filed_case, handler, lead, co, fine="20000", circumstances={})
+    case = to_decision(filed_case, handler, head)
+    with pytest.raises(CaseError) as refused:
+        _decide(case, head, "14999.99")
+    assert refused.value.message == (
+        "拟罚款14,999.99元不在一般阶次幅度（15,000.00元至35,000.00元）内（R-DIS-005）。须书面说明裁量理由（R-DIS-005）"
+    )
+    _awaiting(case)
+    decided = _decide(case, head, "14999.99", deviation_reason="当事人确有经济困难，经集体讨论同意")
+    assert (decided.benchmark_deviation, decided.deviation_reason) == (True, "当事人确有经济困难，经集体讨论同意")
+
+
+def test_r_pen_001_decision_below_the_statutory_minimum_is_refused_whatever_the_reason_or_discussion(
+    filed_case, handler, head, lead, co, benchmark, discussion
+):
     report(filed_case, handler, lead, co, fine="10000", circumstances={"cooperative": True})
     case = to_decision(filed_case, handler, head)
     with pytest.raises(CaseError) as refused:
-        _decide(case, head, "4999.99")
-    assert refused.value.message == (
-        "拟罚款4,999.99元不在从轻阶次幅度（5,000.00元至15,000.00元）内（R-DIS-005）。须书面说明裁量理由（R-DIS-005）"
+        _decide(case, head, "4999.99", deviation_reason="经集体讨论同意")
+    assert (refused.value.field, refused.value.message) == (
+        "fine_amount",
+        "拟罚款4,999.99元低于法定幅度（5,000.00元至50,000.00元）；低于法定最低罚款只能是有法定减轻情节的减轻处罚"
+        "（R-DIS-007）",
     )
     _awaiting(case)
-    decided = _decide(case, head, "4999.99", deviation_reason="当事人确有经济困难，经集体讨论同意")
-    assert (decided.benchmark_deviation, decided.deviation_reason) == (True, "当事人确有经济困难，经集体讨论同意")
 
 
 @pytest.mark.parametrize(

@@ -39,19 +39,18 @@ def test_r_dis_004_proposal_records_the_benchmark_the_circumstances_and_the_tier
 ):
     case = report(filed_case, handler, lead, co, fine="10000", circumstances={"cooperative": True})
     assert (case.benchmark_id, case.matched_tier, case.proposed_tier) == (benchmark.pk, "lighter", "lighter")
-    assert case.circumstances == {"cooperative": True}
+    assert case.circumstances == {"cooperative": True, "first_violation": True}  # 初次违法 from the record
     assert case.benchmark_deviation is False
     assert case.discretion_notes == [
         "适用餐具饮具未洗净消毒裁量基准（第1版）（2026年1月1日起施行）",
         "符合从轻阶次条件：积极配合调查，如实陈述违法事实或主动消除或者减轻违法行为危害后果或货值金额1,000.00元以下",
         "情节对应阶次：从轻（R-DIS-004）",
+        "拟罚款10,000.00元在法定幅度（5,000.00元至50,000.00元）内",
         "拟罚款10,000.00元在从轻阶次幅度（5,000.00元至15,000.00元）内",
     ]
 
 
-@pytest.mark.parametrize(
-    ("fine", "fits"), [("4999.99", False), ("5000.00", True), ("15000.00", True), ("15000.01", False)]
-)
+@pytest.mark.parametrize(("fine", "fits"), [("5000.00", True), ("15000.00", True), ("15000.01", False)])
 def test_r_dis_005_proposal_outside_the_tier_needs_a_reason(filed_case, handler, lead, co, benchmark, fine, fits):
     if fits:
         case = report(filed_case, handler, lead, co, fine=fine, circumstances={"cooperative": True})
@@ -87,20 +86,47 @@ def test_r_dis_007_mitigated_without_a_statutory_ground_is_refused(filed_case, h
     _unchanged(filed_case)
 
 
-def test_r_dis_011_first_violation_punished_needs_a_reason(filed_case, handler, lead, co, benchmark):
+def test_r_dis_011_first_violation_on_a_list_item_punished_needs_a_reason(filed_case, handler, lead, co, item, bureau):
+    """The item has a 首违不罚 entry and no benchmark: the no-penalty rules run on the punishing proposal although
+    the handler named neither a tier nor the entry; 初次违法 comes from the record."""
+    entry = published_list(bureau, item)
+    ticked = {"slight_harm": True, "corrected_in_time": True}
     with pytest.raises(CaseError) as refused:
-        report(filed_case, handler, lead, co, fine="20000", circumstances={"first_violation": True})
-    assert refused.value.message == "当事人系初次违法仍拟给予处罚的，须说明理由（R-DIS-011）。请填写裁量理由"
-    case = report(
-        filed_case,
-        handler,
-        lead,
-        co,
-        fine="20000",
-        circumstances={"first_violation": True},
-        deviation_reason="拒不整改",
+        report(filed_case, handler, lead, co, fine="20000", circumstances=ticked)
+    assert refused.value.field == "deviation_reason"
+    assert refused.value.message == (
+        "当事人初次违法、危害后果轻微并及时改正，依法可以不予行政处罚；仍拟给予处罚的，须说明理由（R-DIS-011）；"
+        f"符合免罚清单“{entry}”（首违不罚：首次被发现个别餐具使用前未经消毒），建议不予行政处罚；"
+        "仍拟给予处罚的，须说明理由（R-DIS-011、R-DIS-014）。请填写裁量理由"
     )
-    assert case.benchmark_deviation is False  # a reason, but no collective discussion
+    _unchanged(filed_case)
+    case = report(filed_case, handler, lead, co, fine="20000", circumstances=ticked, deviation_reason="拒不整改")
+    assert (case.benchmark_id, case.benchmark_deviation, case.exemption_entry_id) == (None, False, None)
+    assert case.circumstances == {**ticked, "first_violation": True}
+    assert case.discretion_notes[-1].startswith(f"符合免罚清单“{entry}”（首违不罚")
+
+
+def test_r_dis_011_mandatory_no_penalty_list_entry_blocks_a_punishing_proposal(
+    filed_case, handler, lead, co, item, bureau
+):
+    entry = published_list(bureau, item, kind="minor_violation")
+    ticked = {"slight_harm": True, "corrected_in_time": True}
+    with pytest.raises(CaseError) as refused:
+        report(filed_case, handler, lead, co, fine="20000", circumstances=ticked, deviation_reason="屡教不改")
+    assert refused.value.message == (
+        f"符合免罚清单“{entry}”（轻微不罚：首次被发现个别餐具使用前未经消毒），依法应当不予行政处罚，"
+        "不得给予处罚（R-DIS-011、R-DIS-014）"
+    )
+    _unchanged(filed_case)
+
+
+def test_r_dis_014_matching_entry_is_suggested_when_not_punishing(filed_case, handler, lead, co, item, bureau):
+    entry = published_list(bureau, item)
+    ticked = {"slight_harm": True, "corrected_in_time": True}
+    case = report(filed_case, handler, lead, co, kinds=(), fine="0", circumstances=ticked)
+    assert case.discretion_notes == [
+        f"符合免罚清单“{entry}”（首违不罚：首次被发现个别餐具使用前未经消毒）的适用条件，可以适用该清单事项（R-DIS-014）"
+    ]
 
 
 def test_r_dis_012_first_violation_refused_when_the_party_was_punished_within_two_years(
@@ -210,4 +236,4 @@ def test_r_dis_008_age_on_the_act_date_is_computed_from_the_birth_date(
     services.declare_no_conflict(actor=handler, case=case)
     services.declare_no_conflict(actor=colleague, case=case)
     case = report(case, handler, lead, co, kinds=(), fine="0", proposed_tier=tier, deviation_reason="依法裁量")
-    assert (case.circumstances, case.matched_tier) == (computed, tier)
+    assert (case.circumstances, case.matched_tier) == ({**computed, "first_violation": True}, tier)

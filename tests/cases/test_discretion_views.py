@@ -61,7 +61,7 @@ def test_r_dis_004_report_form_posts_the_ticked_circumstances(client, handler, i
     assert response.status_code == 302
     case = PenaltyCase.objects.get(pk=investigated.pk)
     assert (case.circumstances, case.proposed_tier, case.benchmark_deviation) == (
-        {"cooperative": True},
+        {"cooperative": True, "first_violation": True},
         "lighter",
         False,
     )
@@ -99,7 +99,10 @@ def test_r_dis_015_consistency_page_for_supervisors_and_heads(client, fines, sup
     client.force_login(supervisor)
     response = client.get("/discretion-consistency/", {"outliers": "1"})
     assert [r.case_number for r in response.context["page"]] == [odd.case_number]
-    assert "畸重：罚款40,000.00元偏离同类案件中位数20,500.00元" in response.content.decode()
+    html = response.content.decode()
+    assert "畸重：罚款40,000.00元偏离同类案件中位数20,500.00元" in html
+    # R-DAT-005: no figures per officer or agency, no officer column
+    assert "<th>承办人</th>" not in html and "各执法单位" not in html and "各承办人" not in html
 
 
 def test_r_dis_013_list_entry_case_offers_the_measure_step_and_records_it(client, handler, investigated, item, bureau):

@@ -1,18 +1,18 @@
-"""A whole hearing: notice → request → schedule → hold → report → awaiting_decision → decide (R-HEA-003..010,
-R-REV-004), through the services and through the API."""
+"""A whole hearing: legal review → notice → request → schedule → hold → report → legal review again and the
+collective discussion → decide (R-HEA-003..010, R-REV-001/004, R-PEN-014), through the services and through the
+API. The reviews and the discussion are real records (``tests.review.approvals``), checked by the real gate."""
 
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
 import pytest
 import time_machine
 
+from tests.review.approvals import approve_legal_review, approve_major_decision, deputy_head
 from zhifa.cases import services
 from zhifa.cases.errors import CaseError
 from zhifa.cases.models import Hearing, PenaltyCase
-from zhifa.cases.services import _common
 from zhifa.ledger.models import Event
 
 from .conftest import investigate
@@ -22,7 +22,6 @@ from .hearing_support import (  # noqa: F401  (fixtures)
     fixture_chair,
     fixture_chair_user,
     fixture_clerk,
-    fixture_review_gate_open,
     schedule,
 )
 
@@ -30,10 +29,11 @@ pytestmark = pytest.mark.django_db
 
 
 def test_r_hea_010_full_path_from_notice_to_decision(
-    review_gate_open, filed_case, handler, head, lead, co, chair, chair_user, clerk
+    filed_case, handler, head, lead, co, chair, chair_user, clerk, legal_reviewer
 ):
     investigate(filed_case, handler, lead, co, fine=FINE, kinds=("fine",))
     services.complete_case_review(actor=head, case=filed_case, route="penalty", facts_clear=True, opinion="同意")
+    approve_legal_review(filed_case, handler=handler, reviewer=legal_reviewer)  # R-REV-004: before the notice
     services.serve_prior_notice(actor=handler, case=filed_case, served_on=date(2026, 3, 2))
     with time_machine.travel("2026-03-04T02:00:00Z", tick=False):
         case = services.request_hearing(actor=handler, case=filed_case, sent_on=date(2026, 3, 4))
@@ -59,20 +59,20 @@ def test_r_hea_010_full_path_from_notice_to_decision(
         True,
         "经过听证",
     )
-    # R-REV-004: without an approved legal review, no decision …
-    _common._legal_review_checks.clear()
+    # R-REV-004: the review approved before the notice does not cover the hearing (R-REV-001): no decision …
     with time_machine.travel("2026-03-13T08:00:00Z", tick=False):  # not before the hearing report (R-HEA-010)
         with pytest.raises(CaseError) as excinfo:
             services.decide_case(
                 actor=head, case=case, decision_kind="penalty", penalty_kinds=["fine"], fine_amount=FINE
             )
         assert excinfo.value.field == "legal_review"
-        # … with it (the review app's check), the head decides on the hearing record.
-        _common._legal_review_checks.append(lambda c: True)
+        # … until the hearing record is reviewed and the heads decide collectively (R-PEN-014): the head decides.
+        approve_legal_review(case, handler=handler, reviewer=legal_reviewer)
+        approve_major_decision(case, head=head, members=[deputy_head(head.agency), legal_reviewer])
         case = services.decide_case(
-            actor=head, case=case, decision_kind="penalty", penalty_kinds=["fine"], fine_amount=Decimal("50000.00")
+            actor=head, case=case, decision_kind="penalty", penalty_kinds=["fine"], fine_amount=FINE
         )
-    assert (case.state, case.fine_amount) == ("decided", Decimal("50000.00"))
+    assert (case.state, case.fine_amount) == ("decided", FINE)  # the proposal reviewed and discussed
     hearing_events = Event.objects.filter(subject_type="cases.hearing", subject_id=str(hearing.pk))
     assert list(hearing_events.order_by("sequence").values_list("event_type", flat=True)) == [
         "hearing.scheduled",
@@ -83,10 +83,11 @@ def test_r_hea_010_full_path_from_notice_to_decision(
 
 
 def test_r_hea_010_full_path_through_the_api(
-    api_client, review_gate_open, filed_case, handler, head, lead, co, chair, chair_user
+    api_client, filed_case, handler, head, lead, co, chair, chair_user, legal_reviewer
 ):
     investigate(filed_case, handler, lead, co, fine=FINE, kinds=("fine",))
     services.complete_case_review(actor=head, case=filed_case, route="penalty", facts_clear=True, opinion="同意")
+    approve_legal_review(filed_case, handler=handler, reviewer=legal_reviewer)  # R-REV-004: before the notice
     services.serve_prior_notice(actor=handler, case=filed_case, served_on=date(2026, 3, 2))
     api_client.force_authenticate(handler)
     case_url = f"/api/v1/penalty-cases/{filed_case.pk}"
@@ -127,9 +128,10 @@ def test_r_hea_010_full_path_through_the_api(
     response = api_client.get(f"{case_url}/")
     assert (response.json()["state"], response.json()["requires_legal_review"]) == ("awaiting_decision", True)
     with time_machine.travel("2026-03-11T08:00:00Z", tick=False):  # not before the hearing report (R-HEA-010)
-        response = api_client.post(
-            f"{case_url}/decide/",
-            {"decision_kind": "penalty", "penalty_kinds": ["fine"], "fine_amount": "60000.00"},
-            format="json",
-        )
+        decision = {"decision_kind": "penalty", "penalty_kinds": ["fine"], "fine_amount": "60000.00"}
+        response = api_client.post(f"{case_url}/decide/", decision, format="json")
+        assert (response.status_code, response.json()["field"]) == (400, "legal_review")  # R-REV-004, R-REV-001
+        approve_legal_review(filed_case, handler=handler, reviewer=legal_reviewer)
+        approve_major_decision(filed_case, head=head, members=[deputy_head(head.agency), legal_reviewer])  # R-PEN-014
+        response = api_client.post(f"{case_url}/decide/", decision, format="json")
     assert (response.status_code, response.json()["state"]) == (200, "decided")

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 import time_machine
 
+from tests.review.approvals import approve_legal_review
 from zhifa.cases import services
 from zhifa.cases.errors import CaseError, CaseStateConflict
 
@@ -129,40 +130,30 @@ def test_r_hea_002_large_fine_threshold_is_inclusive_and_major_decisions_need_le
         assert services.serve_prior_notice(actor=handler, case=case, served_on=date(2026, 3, 2)).state == "notified"
 
 
-def test_r_rev_004_a_registered_review_check_opens_the_gate(filed_case, handler, head, lead, co):
-    from zhifa.cases.services import _common
-
+def test_r_rev_004_an_approved_legal_review_opens_the_gate(filed_case, handler, head, lead, co, legal_reviewer):
     investigate(filed_case, handler, lead, co, fine=Decimal("60000"), kinds=("fine",))
     case = services.complete_case_review(actor=head, case=filed_case, route="penalty", facts_clear=True, opinion="")
-    _common._legal_review_checks.append(lambda c: True)
-    try:
-        assert services.serve_prior_notice(
-            actor=handler, case=case, served_on=date(2026, 3, 2)
-        ).hearing_request_deadline == date(2026, 3, 9)
-    finally:
-        _common._legal_review_checks.clear()
+    approve_legal_review(case, handler=handler, reviewer=legal_reviewer)
+    assert services.serve_prior_notice(
+        actor=handler, case=case, served_on=date(2026, 3, 2)
+    ).hearing_request_deadline == date(2026, 3, 9)
 
 
 @pytest.mark.parametrize(("sent_on", "ok"), [(date(2026, 3, 9), True), (date(2026, 3, 10), False)])
-def test_r_hea_003_hearing_request_window_uses_the_postmark(filed_case, handler, head, lead, co, sent_on, ok):
-    from zhifa.cases.services import _common
-
+def test_r_hea_003_hearing_request_window_uses_the_postmark(
+    filed_case, handler, head, lead, co, legal_reviewer, sent_on, ok
+):
     investigate(filed_case, handler, lead, co, fine=Decimal("60000"), kinds=("fine",))
     services.complete_case_review(actor=head, case=filed_case, route="penalty", facts_clear=True, opinion="")
-    _common._legal_review_checks.append(lambda c: True)
-    try:
-        case = services.serve_prior_notice(actor=handler, case=filed_case, served_on=date(2026, 3, 2))
-        with time_machine.travel("2026-03-11T02:00:00Z", tick=False):  # the letter arrives after the deadline
-            if ok:
-                assert services.request_hearing(actor=handler, case=case, sent_on=sent_on).state == "hearing"
-            else:
-                with pytest.raises(CaseError) as excinfo:
-                    services.request_hearing(actor=handler, case=case, sent_on=sent_on)
-                assert (
-                    excinfo.value.message == "听证申请期限已于2026年3月9日届满，当事人逾期申请视为放弃听证（R-HEA-003）"
-                )
-    finally:
-        _common._legal_review_checks.clear()
+    approve_legal_review(filed_case, handler=handler, reviewer=legal_reviewer)  # R-REV-004
+    case = services.serve_prior_notice(actor=handler, case=filed_case, served_on=date(2026, 3, 2))
+    with time_machine.travel("2026-03-11T02:00:00Z", tick=False):  # the letter arrives after the deadline
+        if ok:
+            assert services.request_hearing(actor=handler, case=case, sent_on=sent_on).state == "hearing"
+        else:
+            with pytest.raises(CaseError) as excinfo:
+                services.request_hearing(actor=handler, case=case, sent_on=sent_on)
+            assert excinfo.value.message == "听证申请期限已于2026年3月9日届满，当事人逾期申请视为放弃听证（R-HEA-003）"
 
 
 def test_r_trn_001_crime_suspected_cannot_be_punished_instead_of_transferred(filed_case, handler, head, lead, co):

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from tests.review.approvals import approve_legal_review
 from zhifa.cases import services
 from zhifa.cases.errors import CaseError, CaseStateConflict
 
@@ -37,14 +38,12 @@ def test_r_pen_017_after_a_defence_changes_the_facts_a_new_notice_is_needed(noti
 
 
 @pytest.fixture
-def hearing_right_case(filed_case, handler, head, lead, co):
-    from zhifa.cases.services import _common
-
+def hearing_right_case(filed_case, handler, head, lead, co, legal_reviewer):
+    """60,000元 against a company: a major decision (R-HEA-002), its legal review approved (R-REV-004), notified."""
     investigate(filed_case, handler, lead, co, fine=Decimal("60000"), kinds=("fine",))
     services.complete_case_review(actor=head, case=filed_case, route="penalty", facts_clear=True, opinion="")
-    _common._legal_review_checks.append(lambda c: True)
-    yield services.serve_prior_notice(actor=handler, case=filed_case, served_on=date(2026, 3, 2))
-    _common._legal_review_checks.clear()
+    approve_legal_review(filed_case, handler=handler, reviewer=legal_reviewer)
+    return services.serve_prior_notice(actor=handler, case=filed_case, served_on=date(2026, 3, 2))
 
 
 def test_r_hea_003_waiving_the_defence_does_not_waive_the_hearing(hearing_right_case, handler):

@@ -101,6 +101,7 @@ def test_awaiting_decision_the_head_gets_the_form_the_handler_the_reason(client,
     response = _page(client, head, notified_case)
     assert _steps(response) == [
         ("decide", ""),
+        ("reopen-investigation", ""),  # 补充调查: the head's (R-PEN-013)
         ("extend-deadline", ""),
         ("issue-document", ""),
         ("suspend", ""),  # 中止 / 终止: the head's (R-TIME-008)

@@ -24,6 +24,7 @@ from tests.cases.execution_support import (
     on,
     reload,
 )
+from tests.review.enforcement_approvals import approve_enforcement
 from zhifa.cases.choices import ExecutionMode, PaymentPlanState
 from zhifa.cases.models import CompulsoryExecution, CourtExecution, PaymentPlan, RemedyProceeding
 
@@ -436,6 +437,8 @@ def test_r_coe_001_without_the_power_of_a_law_the_decision_is_refused_then_made_
             "本机关没有法律授予的行政强制执行权，不能自行强制执行，应当申请人民法院强制执行（R-COE-001、R-COE-014、R-COE-016）",
         )
         assert counts(executing_case) == before
+        # R-REV-002/004: the enforcement decision is major by default; its proposal was approved first
+        approve_enforcement(executing_case, day=date(2026, 4, 27), scheduled_on=date(2026, 4, 30))
         response = _post(
             client,
             head,

@@ -13,10 +13,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.personnel.factories import CertificateFactory, OfficerFactory
+from tests.review.approvals import fixture_review_gate_open as fixture_review_gate_open  # re-exported (fixture)
 from zhifa.cases import services
 from zhifa.cases.choices import CriminalTransferState
 from zhifa.cases.models import CriminalTransfer
-from zhifa.cases.services import _common
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 ALL_MATERIALS = ["transfer_letter", "investigation_report", "item_list", "test_reports"]
@@ -91,12 +91,6 @@ def fixture_declined(transferred, handler):
         decided_on=date(2026, 3, 2),
         reason="货值金额未达到立案追诉标准",
     )
-
-
-@pytest.fixture(name="review_gate_open")
-def fixture_review_gate_open(monkeypatch):
-    """An approved legal review for every case (the review app's check, R-REV-004), for this test only."""
-    monkeypatch.setattr(_common, "_legal_review_checks", [lambda case: True])
 
 
 @pytest.fixture(name="outsider")

@@ -102,3 +102,44 @@ def published_list(agency, item, *, kind: str = "first_violation", effective_on:
     )
     services.publish_exemption_list(user=None, exemption_list=exemption_list, effective_on=effective_on)
     return entry
+
+
+def multiple_tiers() -> list[TierInput]:
+    """货值金额的十倍以上二十倍以下: 从轻 10–13 (积极配合), 一般 13–17, 从重 17–20 (再次违法)."""
+    kinds = ("fine", "confiscate_gains")
+    return [
+        TierInput(
+            "lighter",
+            "积极配合",
+            "any",
+            multiple_min=D(10),
+            multiple_max=D(13),
+            allowed_kinds=kinds,
+            conditions=[ConditionInput("cooperative")],
+        ),
+        TierInput("standard", "无从轻、从重情节", "any", multiple_min=D(13), multiple_max=D(17), allowed_kinds=kinds),
+        TierInput(
+            "heavier",
+            "再次违法",
+            "any",
+            multiple_min=D(17),
+            multiple_max=D(20),
+            allowed_kinds=kinds,
+            conditions=[ConditionInput("repeat_violation")],
+        ),
+    ]
+
+
+def published_multiple_benchmark(item, *, article=None, effective_on: date = date(2026, 1, 1)):
+    """《食品安全法》第一百二十二条 style: 货值金额十倍以上二十倍以下罚款."""
+    benchmark = services.create_benchmark(
+        user=None,
+        enforcement_item=item,
+        penalty_article=article or penalty_article(item, number=122),
+        title="无证经营裁量基准",
+        legal_multiple_min=D(10),
+        legal_multiple_max=D(20),
+        multiple_base="goods_value",
+        tiers=multiple_tiers(),
+    )
+    return services.publish_benchmark(user=None, benchmark=benchmark, effective_on=effective_on)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
-from zhifa.discretion.assessment import BenchmarkSpec, CircumstanceSpec, ConditionSpec, TierSpec
+from zhifa.discretion.specs import BenchmarkSpec, CircumstanceSpec, ConditionSpec, TierSpec
 
 D = Decimal
 FLAG, AMOUNT = "flag", "amount"
@@ -99,3 +100,6 @@ MULTIPLE = BenchmarkSpec(
         ),
     ),
 )
+
+# The law alone (no benchmark can be applied): the statutory range of FOOD and the statutory circumstances
+LAW = replace(FOOD, tiers=(), circumstances=(MINOR, NO_HARM, UNDER_14, REMOVED, CONFESSED))

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from tests.discretion.specs import FOOD, MULTIPLE
-from zhifa.discretion.assessment import Proposal, assess, matched_tier
+from tests.discretion.specs import FOOD, LAW, MULTIPLE
+from zhifa.discretion.assessment import Proposal, assess, check_law, matched_tier
 
 D = Decimal
 
@@ -20,8 +20,7 @@ def fine(amount: str, *kinds: str) -> Proposal:
 @pytest.mark.parametrize(
     ("amount", "fits"),
     [
-        ("4999.99", False),
-        ("5000.00", True),
+        ("5000.00", True),  # the statutory minimum (4,999.99 is below it: refused, see test_statutory_range)
         ("5000.01", True),
         ("14999.99", True),
         ("15000.00", True),
@@ -129,11 +128,23 @@ def test_r_dis_005_kinds_outside_the_tier_and_missing_required_kinds_are_deviati
     )
 
 
-def test_r_dis_011_punishing_a_first_violation_needs_a_reason_not_a_discussion():
-    result = assess(FOOD, {"first_violation": True}, fine("20000"))
-    assert result.fits is True
-    assert result.warnings == ("当事人系初次违法仍拟给予处罚的，须说明理由（R-DIS-011）",)
+def test_r_dis_011_first_violation_slight_harm_corrected_may_go_unpunished_punishing_needs_a_reason():
+    """处罚法第33条第1款第二句: a reason, not a discussion (no benchmark tier says otherwise here)."""
+    first = {"first_violation": True, "slight_harm": True, "corrected_in_time": True}
+    result = check_law(LAW, first, fine("20000"))
+    assert result.refusals == ()
+    assert result.warnings == (
+        "当事人初次违法、危害后果轻微并及时改正，依法可以不予行政处罚；仍拟给予处罚的，须说明理由（R-DIS-011）",
+    )
     assert result.needs_reason and not result.needs_discussion
+    assert check_law(LAW, first, Proposal(frozenset())).warnings == ()  # not punished: nothing to explain
+
+
+@pytest.mark.parametrize("missing", ["first_violation", "slight_harm", "corrected_in_time"])
+def test_r_dis_011_a_first_violation_alone_needs_no_reason(missing):
+    first = {"first_violation": True, "slight_harm": True, "corrected_in_time": True}
+    del first[missing]
+    assert check_law(LAW, first, fine("20000")).warnings == ()
 
 
 @pytest.mark.parametrize(
@@ -148,6 +159,9 @@ def test_r_dis_004_multiple_of_goods_value_at_its_bounds(amount, fits):
 def test_r_dis_004_multiple_without_its_base_cannot_be_checked():
     result = assess(MULTIPLE, {}, fine("30000"))
     assert result.deviations == ("一般阶次按货值金额的倍数计罚，但未填写货值金额，无法核对罚款幅度（R-DIS-004）",)
+    assert result.refusals == (  # nor against the law: a multiple needs its base (R-DIS-002)
+        "法定罚款为货值金额的10至20倍，请填写货值金额，否则无法核对罚款是否在法定幅度内（R-DIS-002）",
+    )
 
 
 def test_an_unknown_tier_is_refused():

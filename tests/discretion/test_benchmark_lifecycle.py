@@ -98,8 +98,8 @@ def test_r_dis_001_revision_supersedes_on_its_effective_day(item, article):
         "in_force",
         2,
     )
-    assert services.version_on(second, on=date(2026, 3, 31)).pk == first.pk
-    assert services.version_on(first, on=date(2026, 4, 1)).pk == second.pk
+    assert services.applicable_for(item=item, article_id=article.pk, on=date(2026, 3, 31)).pk == first.pk
+    assert services.applicable_for(item=item, article_id=article.pk, on=date(2026, 4, 1)).pk == second.pk
 
 
 def test_revision_cannot_take_effect_before_the_version_it_replaces(item, article):
@@ -122,6 +122,8 @@ def test_suspended_benchmark_is_not_applied_and_resumes(item, article):
     benchmark = published_benchmark(item, article=article)
     services.suspend_benchmark(user=None, benchmark=benchmark)
     assert services.benchmarks_for(item=item, on=date(2026, 3, 2)) == []
+    candidates = services.candidates_for(item=item, on=date(2026, 3, 2))
+    assert (candidates.in_force, [b.pk for b in candidates.suspended]) == ([], [benchmark.pk])  # named, not applied
     services.resume_benchmark(user=None, benchmark=benchmark)
     assert len(services.benchmarks_for(item=item, on=date(2026, 3, 2))) == 1
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from tests.discretion.specs import FOOD, MULTIPLE
-from zhifa.discretion.assessment import benchmark_problems
+from zhifa.discretion.validity import benchmark_problems
 
 D = Decimal
 

@@ -57,7 +57,7 @@ def test_r_dis_015_demo_consistency_flags_the_one_fine_far_from_its_group(loaded
     assert [(r.agency_name, r.fine) for r in flagged] == [("示范县交通运输局", Decimal("48000.00"))]
     training = next(g for g in groups if g.article == "《安全生产法》第九十七条第（三）项")
     assert (len(training.records), training.median) == (6, Decimal("30000.00"))
-    assert {s.name for s in training.agencies} == {"示范县应急管理局", "示范县交通运输局"}
+    assert {r.agency_name for r in training.records} == {"示范县应急管理局", "示范县交通运输局"}
 
 
 def test_r_dis_004_demo_case_decided_in_april_used_the_first_version(loaded):

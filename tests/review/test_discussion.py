@@ -116,3 +116,26 @@ def test_r_dis_005_a_rejected_deviation_is_not_approved(deviation, head, deputy,
         conclusion_text="不同意偏离，按基准一般档处罚",
     )
     assert services.discussion_approved(deviation.penalty_case, "benchmark_deviation") is False
+
+
+def test_r_pen_014_two_heads_of_the_agency_take_part(deviation, head, handler, colleague, reviewer):
+    """负责人集体讨论: one head and two others is not collective (at least 2 heads of the case's agency)."""
+    with pytest.raises(ReviewError) as excinfo:
+        services.conclude_discussion(
+            actor=head,
+            discussion=deviation,
+            participants=[
+                ParticipantInput(head, "同意", "局长"),
+                ParticipantInput(handler, "同意", "承办人"),
+                ParticipantInput(colleague, "同意", "协办人"),
+                ParticipantInput(reviewer, "同意", "法制审核人员"),
+            ],
+            conclusion="adopted",
+            conclusion_text="同意",
+        )
+    assert (excinfo.value.field, excinfo.value.message) == (
+        "participants",
+        "负责人集体讨论应有本单位2名以上负责人参加，本次参加的负责人1人（R-PEN-014）",
+    )
+    deviation.refresh_from_db()
+    assert (deviation.state, deviation.participants.count()) == ("convened", 0)

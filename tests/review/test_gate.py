@@ -16,7 +16,7 @@ from zhifa.cases.errors import CaseError
 from zhifa.cases.models import PenaltyCase
 from zhifa.cases.services import _common
 from zhifa.review import services
-from zhifa.review.services import ParticipantInput
+from zhifa.review.services import ParticipantInput, legal_review_check
 
 pytestmark = pytest.mark.django_db
 
@@ -84,19 +84,85 @@ def test_r_rev_004_a_defence_that_changes_facts_after_approval_needs_a_new_revie
     assert services.review_passed(PenaltyCase.objects.get(pk=case.pk)) is True
 
 
-def test_r_rev_004_clearing_the_run_time_checks_keeps_the_review_app_check(
-    filed_case, handler, head, lead, co, reviewer
+@pytest.fixture
+def gate_checks(monkeypatch):
+    """The checks registered with the gate, for this test only: a copy of the installed ones (the review app's),
+    put back afterwards — a test may register or remove checks without leaking them."""
+    installed = dict(_common._registered_checks)
+    monkeypatch.setattr(_common, "_registered_checks", installed)
+    return installed
+
+
+def _always(case):
+    return True
+
+
+def _never(case):
+    return False
+
+
+def test_r_rev_004_a_check_saying_yes_does_not_open_the_gate_while_the_review_check_says_no(
+    gate_checks, filed_case, handler, head, lead, co
 ):
-    """Tests replace or clear ``_legal_review_checks``; the installed check is kept apart and still decides."""
+    """A stray registration (a stand-in saying "approved") cannot open the gate: every check must agree."""
     case = major_case(filed_case, handler, head, lead, co)
-    _common._legal_review_checks.clear()
-    with pytest.raises(CaseError, match="R-REV-004"):
-        _common.require_legal_review_passed(case)
-    _common._legal_review_checks.append(lambda c: True)  # a stand-in opens the gate …
-    _common.require_legal_review_passed(case)
-    _common._legal_review_checks.clear()
-    approved(case, handler, reviewer)  # … and without it the real review does
-    _common.require_legal_review_passed(PenaltyCase.objects.get(pk=case.pk))
+    case_services.register_legal_review_check(_always)
+    assert (len(gate_checks), services.review_passed(case)) == (2, False)
+    with pytest.raises(CaseError) as excinfo:
+        case_services.serve_prior_notice(actor=handler, case=case, served_on=date(2026, 3, 2))
+    assert (excinfo.value.field, "R-REV-004" in excinfo.value.message) == ("legal_review", True)
+    assert PenaltyCase.objects.get(pk=case.pk).state == "under_case_review"
+
+
+def test_r_rev_004_an_approved_review_does_not_open_the_gate_while_another_check_says_no(
+    gate_checks, filed_case, handler, head, lead, co, reviewer
+):
+    case = major_case(filed_case, handler, head, lead, co)
+    approved(case, handler, reviewer)
+    case = PenaltyCase.objects.get(pk=case.pk)
+    case_services.require_legal_review_passed(case)  # the review app's check alone: open
+    case_services.register_legal_review_check(_never)
+    with pytest.raises(CaseError) as excinfo:
+        case_services.serve_prior_notice(actor=handler, case=case, served_on=date(2026, 3, 2))
+    assert (excinfo.value.field, "R-REV-004" in excinfo.value.message) == ("legal_review", True)
+    assert PenaltyCase.objects.get(pk=case.pk).state == "under_case_review"
+
+
+def test_r_rev_004_with_no_check_registered_a_major_decision_is_refused(
+    gate_checks, filed_case, handler, head, lead, co, reviewer
+):
+    """Fail closed: without the review app's check even an approved review opens nothing."""
+    case = major_case(filed_case, handler, head, lead, co)
+    approved(case, handler, reviewer)
+    gate_checks.clear()
+    with pytest.raises(CaseError) as excinfo:
+        case_services.serve_prior_notice(
+            actor=handler, case=PenaltyCase.objects.get(pk=case.pk), served_on=date(2026, 3, 2)
+        )
+    assert (excinfo.value.field, excinfo.value.message) == (
+        "legal_review",
+        "本案属于重大执法决定（听证类处罚：拟罚款60000.00元，达到较大数额50000.00元），"
+        "须经法制审核通过后方可继续（R-REV-004）",
+    )
+    assert PenaltyCase.objects.get(pk=case.pk).state == "under_case_review"
+
+
+def test_r_rev_004_with_no_check_registered_an_ordinary_decision_goes_ahead(
+    gate_checks, filed_case, handler, head, lead, co
+):
+    """The gate guards major decisions only: 49,999.99元 is below the 较大数额 (R-HEA-002)."""
+    case = major_case(filed_case, handler, head, lead, co, fine=Decimal("49999.99"))
+    gate_checks.clear()
+    assert case.requires_legal_review is False
+    assert case_services.serve_prior_notice(actor=handler, case=case, served_on=date(2026, 3, 2)).state == "notified"
+
+
+def test_r_rev_004_registering_a_check_twice_is_harmless(gate_checks):
+    installed = dict(gate_checks)
+    case_services.register_legal_review_check(legal_review_check)
+    case_services.register_legal_review_check(_never)
+    case_services.register_legal_review_check(_never)
+    assert gate_checks == {**installed, f"{__name__}._never": _never}
 
 
 def _hearing_to_decision(case, handler, head, chair, chair_user):

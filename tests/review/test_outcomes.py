@@ -12,6 +12,7 @@ from zhifa.cases.models import PenaltyCase
 from zhifa.documents.models import Document
 from zhifa.ledger.models import Event
 from zhifa.review import services
+from zhifa.review.choices import ReviewCheck
 from zhifa.review.errors import ReviewError
 from zhifa.review.models import ReviewCheckResult
 
@@ -145,3 +146,55 @@ def test_r_rev_008_supplement_returns_the_case_to_the_handler(in_review, reviewe
     review = conclude(in_review, reviewer, "supplement", problems={"evidence_sufficient": "缺少检验报告"})
     case = PenaltyCase.objects.get(pk=review.penalty_case_id)
     assert (review.state, case.state, services.review_passed(case)) == ("returned", "under_case_review", False)
+
+
+@pytest.mark.parametrize(
+    ("point", "why"),
+    [
+        ("crime_suspected", "涉嫌犯罪的，应作出“移送”或“补充”的意见，不得以罚代刑（R-TRN-001）"),
+        (
+            "subject_competent",
+            "执法主体不合法或超越法定职权的，不能作出处理决定，应退回补充（移交有权机关或撤销立案）（R-REV-007）",
+        ),
+        (
+            "officers_qualified",
+            "执法人员不具备执法资格的，取得的证据不能作为定案依据，应退回补充（R-PER-001、R-REV-007）",
+        ),
+        ("facts_clear", "违法事实不清的，不得给予行政处罚，应退回补充调查（R-PEN-013）"),
+        ("evidence_sufficient", "证据不足的，不得给予行政处罚，应退回补充调查（R-PEN-013）"),
+    ],
+)
+@pytest.mark.parametrize("outcome", ["amend", "correct"])
+def test_r_rev_007_a_problem_amend_or_correct_cannot_cure_is_refused(in_review, reviewer, point, why, outcome):
+    amended = {"amended_kinds": ["fine"], "amended_fine_amount": Decimal("40000")} if outcome == "amend" else {}
+    error = _refused(
+        in_review,
+        reviewer,
+        outcome=outcome,
+        checks=checks(**{point: "存在问题", "discretion_appropriate": "裁量偏重"}),
+        opinion="变更",
+        changes="罚款变更为四万元",
+        **amended,
+    )
+    label = {"amend": "变更", "correct": "纠正"}[outcome]
+    point_label = dict(ReviewCheck.choices)[point]
+    assert (error.field, error.message) == (
+        "outcome",
+        f"审核要点“{point_label}”存在问题，不能以“{label}”意见通过：{why}",
+    )
+
+
+def test_r_trn_001_a_crime_problem_goes_to_transfer_or_supplement(in_review, reviewer):
+    review = conclude(in_review, reviewer, "supplement", problems={"crime_suspected": "货值金额待核实，可能涉嫌犯罪"})
+    assert review.state == "returned"
+
+
+def test_r_rev_007_procedure_law_and_discretion_problems_may_be_corrected(in_review, reviewer):
+    review = conclude(
+        in_review,
+        reviewer,
+        "correct",
+        problems={"law_correct": "罚则应引用第一百二十四条", "procedure_lawful": "告知书未载明听证权利"},
+        changes="更正罚则条款，补正告知书",
+    )
+    assert (review.state, review.outcome) == ("approved", "correct")

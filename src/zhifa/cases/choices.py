@@ -249,3 +249,17 @@ class TerminationGround(models.TextChoices):
     DECISION_ANNULLED = "decision_annulled", "据以执行的行政决定被撤销"
     SUSPENDED_THREE_YEARS = "suspended_three_years", "没有明显社会危害，当事人确无能力履行，中止执行满三年未恢复执行"
     OTHER = "other", "其他依法应当终止（终结执行）的情形"
+
+
+class MajorCriterion(models.TextChoices):
+    """R-REV-001 (处罚法 第58条; 118号): the grounds of a major decision that the case review judges (recorded with
+    a written reason); the catalog's computable rows are applied by ``cases.services.major_decision``."""
+
+    PUBLIC_INTEREST = "public_interest", "涉及重大公共利益"
+    SOCIAL_IMPACT = "social_impact", "可能造成重大社会影响或引发社会风险"
+    COMPLEX = "complex", "案件情况疑难复杂、涉及多个法律关系"
+    REQUIRED_BY_LAW = "required_by_law", "法律法规规章规定应当审核"
+
+
+# A ticked 目录清单 row of kind “其他” is stored among the judged criteria as ``catalog_other:<row id>``.
+CATALOG_OTHER_PREFIX = "catalog_other:"

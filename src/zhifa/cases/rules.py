@@ -48,6 +48,8 @@ rules.add_perm("cases.handle_case", handles_case)
 rules.add_perm("cases.review_case", reviews_cases)
 rules.add_perm("cases.decide_case", heads_agency)
 rules.add_perm("cases.decide_on_the_spot", works_cases)
+# 补充调查: sending a reviewed case back to investigation is the head's decision (R-PEN-013, as 负责人决定).
+rules.add_perm("cases.reopen_investigation", heads_agency)
 
 
 @rules.predicate

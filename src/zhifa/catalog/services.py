@@ -40,6 +40,7 @@ __all__ = [
     "effective_criteria",
     "is_item_listed",
     "items_for",
+    "large_fine_criterion",
     "large_fine_threshold",
     "publish_item",
     "resume_item",
@@ -374,7 +375,17 @@ def effective_criteria(*, agency: Agency | None = None) -> list[MajorDecisionCri
 def large_fine_threshold(
     *, party_category: str, agency: Agency | None = None, sector: Sector | None = None
 ) -> Decimal | None:
-    """R-HEA-002 较大数额: the threshold (inclusive, R-TIME-006) for ``party_category`` at ``agency`` in ``sector``.
+    """R-HEA-002 较大数额: the threshold (inclusive, R-TIME-006) for ``party_category`` at ``agency`` in ``sector``,
+    from the row ``large_fine_criterion`` picks (None: no row, or the winning row is switched off)."""
+    row = large_fine_criterion(party_category=party_category, agency=agency, sector=sector)
+    return row.threshold_amount if row is not None else None
+
+
+def large_fine_criterion(
+    *, party_category: str, agency: Agency | None = None, sector: Sector | None = None
+) -> MajorDecisionCriterion | None:
+    """The 较大数额罚款或没收 row of the catalog (R-HEA-002, R-REV-002) that applies to ``party_category`` at
+    ``agency`` in ``sector``; the legal review names it (``cases.services.major_decision``).
 
     The most specific row wins (finding 12): first by scope — the agency's own row, then the deepest region of
     the agency's region path, then the national default; within a scope a row for ``sector`` before one for
@@ -406,4 +417,4 @@ def large_fine_threshold(
     winner = max(rows, key=specificity, default=None)
     if winner is None or not winner.is_active:
         return None
-    return winner.threshold_amount
+    return winner

@@ -1,13 +1,18 @@
-"""API plumbing shared by every app: the one exception handler mapping domain errors (STYLE §5)."""
+"""API plumbing shared by every app: the one exception handler mapping domain errors (STYLE §5), pagination, and the
+two helpers of a business step (``validated_input``, ``step_action``)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import extend_schema
 from rest_framework import status
+from rest_framework.decorators import action
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.serializers import BaseSerializer
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from zhifa.core.errors import DomainError
@@ -34,3 +39,22 @@ class Pagination(PageNumberPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 200
+
+
+def validated_input(serializer_class: type[BaseSerializer], request: Request) -> dict[str, Any]:
+    """The request body parsed by one step's input serializer (400 naming the field when it does not parse)."""
+    body = serializer_class(data=request.data, context={"request": request})
+    body.is_valid(raise_exception=True)
+    return dict(body.validated_data)
+
+
+def step_action(
+    request_serializer: type[BaseSerializer] | None, response_serializer: type[BaseSerializer], **kwargs: Any
+) -> Any:
+    """``@extend_schema`` + ``@action``: one business step as ``POST …/{id}/<verb>/`` (STYLE §4)."""
+
+    def wrap(func: Any) -> Any:
+        func = extend_schema(request=request_serializer, responses={200: response_serializer})(func)
+        return action(detail=True, methods=["post"], **kwargs)(func)
+
+    return wrap

@@ -13,6 +13,7 @@ next year's schedule each winter). A computation that needs a year without data 
 from __future__ import annotations
 
 import calendar as _stdlib_calendar
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -32,6 +33,7 @@ __all__ = [
     "next_working_day",
     "today",
     "working_days_between",
+    "working_days_to_each",
 ]
 
 # Guard against runaway loops on absurd input: no statutory period is anywhere near this long.
@@ -147,12 +149,23 @@ def working_days_between(start: date, end: date, *, region_code: str = "", provi
 
     ``working_days_between(d, add_working_days(d, n)) == n``. Used for 剩余N个工作日.
     """
+    return _count_working_days(_Loader(region_code, provisional), start, end)
+
+
+def working_days_to_each(
+    start: date, ends: Iterable[date], *, region_code: str = "", provisional: bool = False
+) -> dict[date, int]:
+    """``working_days_between(start, end)`` for many ends, reading the holiday table once (lists, due lists)."""
+    loader = _Loader(region_code, provisional)
+    return {end: _count_working_days(loader, start, end) for end in set(ends)}
+
+
+def _count_working_days(loader: _Loader, start: date, end: date) -> int:
     if end == start:
         return 0
     sign = 1
     if end < start:
         start, end, sign = end, start, -1
-    loader = _Loader(region_code, provisional)
     count = 0
     current = start
     while current < end:

@@ -20,6 +20,7 @@ from zhifa.demo import (
     org,
     parties,
     personnel,
+    publicity,
     reviews,
 )
 from zhifa.demo.context import DemoContext
@@ -39,6 +40,7 @@ LOADERS = [
     case_execution.load,
     reviews.load,
     discretion.load,  # after the case loaders: their cases predate the benchmarks
+    publicity.load,  # last: publishes the decisions the loaders above made
 ]
 DEMO_REGION_CODE = "430199"
 

@@ -43,6 +43,8 @@ from zhifa.review.models import ExternalReviewer, LegalReview
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 # The 司法局's legal reviewer, appointed to the agencies without a reviewer account of their own (R-REV-005).
 USERS = [("sfj_reviewer", "范法审", "sfj", [Role.LEGAL_REVIEWER])]
+# A deputy head of each agency that holds a 集体讨论: 负责人集体讨论 needs two heads of the agency (R-PEN-014).
+DEPUTIES = {"示市监": ("scjg_deputy", "孙副局长"), "示环": ("sthj_deputy", "沈副局长")}
 POOL_AGENCIES = ("sthj", "yjgl", "jtys", "fgj")
 APPOINTED_ON = date(2026, 1, 5)
 STATEMENT = "调查终结，事实清楚，证据确凿，拟按案件审核意见作出处理。本案属于重大执法决定，报请法制审核。"
@@ -125,11 +127,24 @@ class _Reviews:
             actor=_head(case), case=case, topic=topic, question=question, legal_review=review, convened_on=on
         )
 
+    def deputy(self, case: PenaltyCase) -> User:
+        """The agency's deputy head (副局长), created the first time a discussion needs them."""
+        username, name = DEPUTIES[case.agency.short_name]
+        user = self.ctx.users.get(username)
+        if user is None:
+            user = User(username=username, name=name, agency=case.agency)
+            user.set_unusable_password()
+            user.save()
+            RoleGrant.objects.create(user=user, role=Role.HEAD)
+            self.ctx.users[username] = user
+        return user
+
     def participants(self, case: PenaltyCase, opinions: tuple[str, str, str]) -> list[services.ParticipantInput]:
         head = _head(case)
         handler, _ = _handler_user(case)
         return [
             services.ParticipantInput(head, opinions[0], "局长"),
+            services.ParticipantInput(self.deputy(case), opinions[0], "副局长"),
             services.ParticipantInput(handler, opinions[1], "承办人"),
             services.ParticipantInput(self.reviewer(case), opinions[2], "法制审核人员"),
         ]

@@ -14,7 +14,6 @@ from django_fsm import FSMField, transition
 
 from zhifa.catalog.choices import PenaltyKind
 from zhifa.core.models import TimestampedModel
-from zhifa.discretion.assessment import BenchmarkSpec, CircumstanceSpec, ConditionSpec, TierSpec
 from zhifa.discretion.choices import (
     NO_PENALTY_KINDS,
     TIER_ORDER,
@@ -28,6 +27,7 @@ from zhifa.discretion.choices import (
     MultipleBase,
 )
 from zhifa.discretion.querysets import BenchmarkQuerySet, ExemptionEntryQuerySet, ExemptionListQuerySet
+from zhifa.discretion.specs import BenchmarkSpec, CircumstanceSpec, ConditionSpec, TierSpec
 
 S = DiscretionBenchmarkState
 _LIVE = [S.IN_FORCE, S.SUSPENDED]

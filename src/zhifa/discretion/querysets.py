@@ -1,5 +1,6 @@
 """Query sets of the discretion app. Published benchmarks and lists are public (R-PUB-003): every signed-in user
-reads those of the agencies in their region and below; drafts only whoever sees the owning agency (STYLE §6)."""
+reads those of the agencies in their region and below (benchmarks: and above, R-DIS-003); drafts only whoever sees
+the owning agency (STYLE §6)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 from django.db import models
 from django.db.models import Prefetch, Q
 
-from zhifa.core.scope import agency_q, region_q
+from zhifa.core.scope import NOTHING, agency_q, region_q, scope_of
 
 _ENDED = ["superseded", "abolished"]
 
@@ -18,9 +19,18 @@ def _published_or_own(user: Any, agency: str, state: str = "state") -> Q:
     return (~Q(**{state: "draft"}) & region_q(user, f"{agency}__region")) | agency_q(user, agency)
 
 
+def _upper_levels(user: Any, agency: str) -> Q:
+    """Published rows of agencies in the regions enclosing the user's: an upper-level benchmark applies directly in
+    the lower levels (R-DIS-003), so they read it."""
+    parts = [p for p in scope_of(user).region_path.split("/") if p]
+    paths = ["".join(f"{p}/" for p in parts[:n]) for n in range(1, len(parts))]
+    return Q(**{f"{agency}__region__path__in": paths}) & ~Q(state="draft") if paths else NOTHING
+
+
 class BenchmarkQuerySet(models.QuerySet):
     def visible_to(self, user: Any) -> BenchmarkQuerySet:
-        return self.filter(_published_or_own(user, "enforcement_item__agency"))
+        agency = "enforcement_item__agency"
+        return self.filter(_published_or_own(user, agency) | _upper_levels(user, agency))
 
     def applicable_on(self, day: date) -> BenchmarkQuerySet:
         """Versions in force on ``day`` (R-DIS-001): published, effective by then, not yet ended. Suspended

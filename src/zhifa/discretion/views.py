@@ -1,10 +1,12 @@
 """Staff UI of the discretion app: the benchmark registry (filters, live search, detail with tiers and versions)
-and the 免罚清单 entries. Read-only pages; changes go through the API, the import or the admin (services)."""
+and the 免罚清单 entries, each linking its Excel import and export (``core.import_views``) for administrators.
+Read-only pages; changes go through the API, the import or the admin (services)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+import rules
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -56,6 +58,7 @@ def benchmark_list(request: HttpRequest) -> HttpResponse:
         .distinct()
         .order_by("name"),
         "querystring": "&".join(f"{k}={v}" for k, v in filters.items()),
+        "can_import": rules.has_perm("discretion.import_benchmarks", request.user),
     }
     return render_list(request, "discretion/benchmark_list.html", "discretion/_benchmark_rows.html", rows, context)
 
@@ -85,5 +88,6 @@ def exemption_entry_list(request: HttpRequest) -> HttpResponse:
         "filters": filters,
         "kinds": ExemptionKind.choices,
         "querystring": "&".join(f"{k}={v}" for k, v in filters.items()),
+        "can_import": rules.has_perm("discretion.import_exemption_entries", request.user),
     }
     return render_list(request, "discretion/entry_list.html", "discretion/_entry_rows.html", rows, context)

@@ -46,10 +46,17 @@ class CheckResult(models.TextChoices):
 
 
 class ReviewStage(models.TextChoices):
-    """When the review is made: before the prior notice, or before the decision (after a hearing, a transfer)."""
+    """When the review is made: before the prior notice, or before the decision (after a hearing, a transfer) of a
+    penalty; or before the agency's 强制执行决定 (R-REV-002/003), whose basis is the enforcement proposal."""
 
     BEFORE_NOTICE = "before_notice", "告知前审核"
     BEFORE_DECISION = "before_decision", "决定前审核"
+    BEFORE_ENFORCEMENT = "before_enforcement", "强制执行决定前审核"
+
+
+# The stages of the penalty decision: the case waits in 法制审核中 while they run and their basis is the case's
+# proposal. The enforcement stage leaves the case 执行中 (``review.services.stages``).
+PENALTY_STAGES = (ReviewStage.BEFORE_NOTICE, ReviewStage.BEFORE_DECISION)
 
 
 class SubmissionMaterial(models.TextChoices):
@@ -61,6 +68,11 @@ class SubmissionMaterial(models.TextChoices):
     LEGAL_BASIS = "legal_basis", "法律依据及裁量说明"
     DEFENSE_MATERIALS = "defense_materials", "当事人陈述申辩材料"
     HEARING_MATERIALS = "hearing_materials", "听证笔录及听证报告"
+    # 强制执行决定前审核 (R-COE-010/011/014, R-REV-006)
+    PENALTY_DECISION = "penalty_decision", "行政处罚决定书及送达回证"
+    DEMAND_NOTICE = "demand_notice", "催告书及送达回证"
+    DEMAND_STATEMENTS = "demand_statements", "当事人对催告的陈述申辩及复核材料"
+    DRAFT_ENFORCEMENT_DECISION = "draft_enforcement_decision", "强制执行决定书代拟稿"
     OTHER = "other", "其他材料"
 
 
@@ -88,8 +100,11 @@ class DiscussionTopic(models.TextChoices):
 
 
 class CollectiveDiscussionState(models.TextChoices):
+    """待讨论 → 已作出结论; 已取消 when the case leaves the step it was about (终止, 恢复办理, 补充调查)."""
+
     CONVENED = "convened", "待讨论"
     CONCLUDED = "concluded", "已作出结论"
+    CANCELLED = "cancelled", "已取消"
 
 
 class DiscussionConclusion(models.TextChoices):

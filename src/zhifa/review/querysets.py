@@ -9,6 +9,8 @@ from django.db import models
 from django.db.models import Q
 
 from zhifa.core.scope import agency_q
+from zhifa.org.choices import Role
+from zhifa.org.models import Agency
 
 
 def _served_agencies(user: Any) -> Q:
@@ -35,3 +37,16 @@ class CollectiveDiscussionQuerySet(models.QuerySet):
 class ExternalReviewerQuerySet(models.QuerySet):
     def visible_to(self, user: Any) -> ExternalReviewerQuerySet:
         return self.filter(agency_q(user, "agency"))
+
+
+def appointable_agencies(user: Any) -> models.QuerySet[Agency]:
+    """The agencies ``user`` may appoint external reviewers for (``review.rules.appoints_reviewers``): its own agency
+    as its head or administrator; the agencies of its region as the 司法局's administrator."""
+    if not getattr(user, "is_authenticated", False) or not user.agency_id:
+        return Agency.objects.none()
+    allowed = Q(pk__in=[])
+    if user.has_role(Role.HEAD, Role.AGENCY_ADMIN):
+        allowed |= Q(pk=user.agency_id)
+    if user.agency.is_judicial_bureau and user.has_role(Role.BUREAU_ADMIN):
+        allowed |= Q(region__path__startswith=user.agency.region.path)
+    return Agency.objects.filter(allowed)

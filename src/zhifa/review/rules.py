@@ -7,6 +7,8 @@
   service, which names the reason).
 - 作出审核意见: the reviewer of the current round only.
 - 延长审核期限, 决定分歧, 召集和主持集体讨论: the head of the case's agency.
+- 外部法制审核人员的聘任/指派 (R-REV-005): the agency's head or administrator (own agency), or the administrator of
+  the 司法局 whose region covers it (``appoints_reviewers``); the admin asks the same predicates.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ import rules
 
 from zhifa.cases.rules import handles_case, heads_agency
 from zhifa.org.choices import Role
-from zhifa.org.rules import is_bureau_admin, is_system_admin
 
 
 def _case(obj: Any) -> Any:
@@ -36,11 +37,12 @@ def heads_reviewed_agency(user: Any, obj: Any) -> bool:
 
 @rules.predicate
 def is_legal_reviewer_for(user: Any, obj: Any) -> bool:
-    """A legal reviewer of the case's agency, or one configured to review for it (R-REV-005)."""
-    if obj is None or not getattr(user, "is_authenticated", False) or not user.has_role(Role.LEGAL_REVIEWER):
+    """A legal reviewer of the case's agency, or one appointed to review for it (R-REV-005): the active appointment
+    is what makes an external reviewer — who may have no agency (法律顾问, 公职律师) and so no role of their own."""
+    if obj is None or not getattr(user, "is_authenticated", False):
         return False
     case = _case(obj)
-    if user.agency_id and user.agency_id == case.agency_id:
+    if user.has_role(Role.LEGAL_REVIEWER) and user.agency_id and user.agency_id == case.agency_id:
         return True
     from zhifa.review.models import ExternalReviewer
 
@@ -62,7 +64,28 @@ rules.add_perm("review.resolve_legal_review", heads_reviewed_agency)
 rules.add_perm("review.convene_discussion", heads_reviewed_agency)
 rules.add_perm("review.conclude_discussion", heads_reviewed_agency)
 
-# 外部法制审核人员 (R-REV-005): configured by the system administrator or the judicial bureau's administrator.
-_configures = is_system_admin | is_bureau_admin
-for _action in ("view", "add", "change", "delete"):
-    rules.add_perm(f"review.{_action}_externalreviewer", _configures)
+
+@rules.predicate
+def appoints_reviewers(user: Any, target: Any = None) -> bool:
+    """外部法制审核人员 (R-REV-005) of an agency are appointed by its head or its administrator — for their own agency
+    only — or by the administrator of the 司法局 whose region covers the agency (the bureau's data scope). Nobody else:
+    not the system administrator, not a staff user by a model permission. ``target`` (an appointment or an agency)
+    None asks whether the user may appoint for some agency (the admin's list and add button)."""
+    if not getattr(user, "is_authenticated", False) or not user.agency_id:
+        return False
+    own = user.has_role(Role.HEAD, Role.AGENCY_ADMIN)
+    bureau = user.agency.is_judicial_bureau and user.has_role(Role.BUREAU_ADMIN)
+    if target is None:
+        return bool(own or bureau)
+    agency = getattr(target, "agency", target)
+    if agency is None:
+        return False
+    if own and agency.pk == user.agency_id:
+        return True
+    return bool(bureau and agency.region.path.startswith(user.agency.region.path))
+
+
+for _action in ("view", "add", "change"):
+    rules.add_perm(f"review.{_action}_externalreviewer", appoints_reviewers)
+# An appointment is ended (在任 unticked), never deleted: who could review stays on the record.
+rules.add_perm("review.delete_externalreviewer", rules.always_deny)

@@ -6,6 +6,7 @@ app_name = "review"
 urlpatterns = [
     path("legal-reviews/", views.review_list, name="review-list"),
     path("legal-reviews/new/", views.review_new, name="review-new"),
+    path("legal-reviews/new-enforcement/", views.enforcement_review_new, name="enforcement-review-new"),
     path("legal-reviews/<int:pk>/", views.review_detail, name="review-detail"),
     path("legal-reviews/<int:pk>/steps/<slug:action>/", views.review_step, name="review-step"),
     path("collective-discussions/", views.discussion_list, name="discussion-list"),

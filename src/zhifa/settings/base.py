@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "zhifa.discretion",
     "zhifa.cases",
     "zhifa.review",
+    "zhifa.publicity",
     "zhifa.demo",
 ]
 
@@ -190,6 +191,7 @@ SPECTACULAR_SETTINGS = {
         "DiscretionTierEnum": "zhifa.discretion.choices.DiscretionTier",
         "ExemptionKindEnum": "zhifa.discretion.choices.ExemptionKind",
         "FlexibleMeasureKindEnum": "zhifa.discretion.choices.FlexibleMeasureKind",
+        "SubmissionMaterialEnum": "zhifa.review.choices.SubmissionMaterial",
     },
 }
 
@@ -205,6 +207,10 @@ CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the cookie-free meta t
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# 行政执法公示: locality settings (keys and defaults: zhifa.publicity.config.PublicityConfig), e.g.
+# PUBLICITY = {"low_fine_amount": "5000.00", "mask_natural_person_names": True}  (R-PUB-010, R-PRV-003)
+PUBLICITY: dict[str, object] = {}
 
 # Demo accounts (make run): a fixed password only if the operator sets one; otherwise random per run.
 DEMO_PASSWORD = env_str("ZHIFA_DEMO_PASSWORD") or ""

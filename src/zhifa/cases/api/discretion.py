@@ -3,7 +3,8 @@
 ``GET /penalty-cases/{id}/discretion/``: the item's benchmarks in force with their tiers, the 免罚清单 entries, the
 party's earlier decisions (R-DIS-012), the proposal's and the decision's checks, the 柔性执法 measures.
 ``POST /penalty-cases/{id}/flexible-measures/``: one measure (R-DIS-013). ``GET /discretion-consistency/``: every
-decided fine with an applied benchmark, flagged by ``cases.services.consistency`` (supervisors and heads).
+decided fine with an applied benchmark, flagged by ``cases.services.consistency`` (supervisors and heads);
+``GET /discretion-consistency/excluded/``: the fines left out of the comparison, with the reason.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from rest_framework.response import Response
 from zhifa.cases.models import FlexibleMeasure, PenaltyCase
 from zhifa.cases.services import discretion as case_discretion
 from zhifa.cases.services import open_case_file
-from zhifa.cases.services.consistency import consistency_report
+from zhifa.cases.services.consistency import consistency
 from zhifa.core.calendar import today
 from zhifa.core.permissions import require
 from zhifa.discretion.api.serializers import DiscretionBenchmarkSerializer, ExemptionListEntrySerializer
@@ -60,9 +61,16 @@ class CaseDiscretionSerializer(serializers.Serializer):
     applied_tier = serializers.CharField(help_text="决定适用阶次")
     correction_order = serializers.CharField()
     correction_deadline = serializers.DateField(allow_null=True)
-    benchmarks = DiscretionBenchmarkSerializer(many=True, help_text="本案执法事项现行有效的裁量基准")
+    benchmarks = DiscretionBenchmarkSerializer(
+        many=True, help_text="本案执法事项现行有效的裁量基准（每个处罚依据取最具体的一级：本级，否则上级，R-DIS-003）"
+    )
+    suspended = DiscretionBenchmarkSerializer(
+        many=True, help_text="已暂停适用的裁量基准：不能适用，仅据以核对法定幅度（R-DIS-001）"
+    )
     entries = ExemptionListEntrySerializer(many=True, help_text="可适用的免罚清单事项（R-DIS-014）")
     earlier = EarlierDecisionSerializer(many=True, help_text="追溯期内同一违法行为的处理决定（R-DIS-012）")
+    first_violation = serializers.BooleanField(help_text="系统查询：追溯期内没有同一违法行为的处理决定（R-DIS-012）")
+    lookback_months = serializers.IntegerField(help_text="初次违法的追溯期（月）")
     proposal = serializers.ListField(child=serializers.CharField(), help_text="拟处罚的裁量过程（R-DIS-004）")
     decision = serializers.ListField(child=serializers.CharField(), help_text="决定的裁量说明（R-DIS-006）")
     discussion_needed = serializers.BooleanField(help_text="偏离基准，须经集体讨论（R-DIS-005）")
@@ -95,6 +103,7 @@ class PenaltyCaseDiscretionViewSet(viewsets.GenericViewSet):
         measures = case.flexible_measures.select_related("recorded_by")
         data = {
             **shown.__dict__,
+            "first_violation": shown.first_violation,
             "flexible_measures": measures,
             "benchmark": case.benchmark_id,
             "exemption_entry": case.exemption_entry_id,
@@ -126,24 +135,43 @@ class ConsistencyRecordSerializer(serializers.Serializer):
     case_id = serializers.IntegerField()
     case_number = serializers.CharField()
     agency_id = serializers.IntegerField()
-    agency_name = serializers.CharField()
-    officer_name = serializers.CharField(help_text="主办人")
+    agency_name = serializers.CharField(help_text="作出决定的执法单位")
     item_name = serializers.CharField()
     article = serializers.CharField(help_text="处罚依据（违法行为类型）")
     tier = serializers.CharField()
     tier_label = serializers.CharField()
+    measure = serializers.ChoiceField(
+        choices=[("amount", "罚款金额"), ("multiple", "倍数")],
+        help_text="比较口径：amount 比较罚款金额；multiple 比较罚款与计算基数之比（阶次按倍数规定幅度）",
+    )
     fine = serializers.DecimalField(max_digits=14, decimal_places=2)
+    base = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True, help_text="倍数的计算基数（元）")
+    value = serializers.DecimalField(max_digits=14, decimal_places=2, help_text="比较值：罚款（元）或倍数")
     decided_on = serializers.DateField()
-    group_size = serializers.IntegerField(help_text="同一依据、同一阶次的已决定案件数")
-    group_median = serializers.DecimalField(max_digits=14, decimal_places=2)
+    group_size = serializers.IntegerField(help_text="同一依据、同一阶次、同一口径的已决定案件数")
+    group_median = serializers.DecimalField(max_digits=14, decimal_places=2, help_text="组内比较值的中位数")
     is_consistency_outlier = serializers.BooleanField()
     reasons = serializers.ListField(child=serializers.CharField())
 
 
+class ExcludedFineSerializer(serializers.Serializer):
+    case_id = serializers.IntegerField()
+    case_number = serializers.CharField()
+    agency_name = serializers.CharField()
+    article = serializers.CharField()
+    tier = serializers.CharField()
+    fine = serializers.DecimalField(max_digits=14, decimal_places=2)
+    reason = serializers.CharField(help_text="未参与比较的原因")
+
+
+_DENIED = "只有司法局监督人员和执法单位负责人可以查看同事不同罚分析"
+
+
 class ConsistencyViewSet(viewsets.GenericViewSet):
     """同事不同罚 (R-DIS-015): each decided fine with an applied benchmark, compared with its group (same penalty
-    article and tier) — outside the tier's range, or beyond 3 robust standard deviations from the group's median
-    (groups of 5 or more; ``cases.services.consistency``)."""
+    article and tier; a tier ranged as a multiple compares fine ÷ base) — outside the tier's range, or beyond 3
+    robust standard deviations from the group's median (groups of 5 or more; ``cases.services.consistency``).
+    Figures per group only: nothing per officer or agency (R-DAT-005)."""
 
     serializer_class = ConsistencyRecordSerializer
     queryset = PenaltyCase.objects.none()  # for the schema only: ``list`` reads the caller's scope
@@ -153,10 +181,8 @@ class ConsistencyViewSet(viewsets.GenericViewSet):
         responses=ConsistencyRecordSerializer(many=True),
     )
     def list(self, request: Request) -> Response:
-        require(
-            request.user, "cases.view_consistency", message="只有司法局监督人员和执法单位负责人可以查看同事不同罚分析"
-        )
-        groups = consistency_report(PenaltyCase.objects.visible_to(request.user))
+        require(request.user, "cases.view_consistency", message=_DENIED)
+        groups = consistency(PenaltyCase.objects.visible_to(request.user)).groups
         rows = [
             {
                 **record.__dict__,
@@ -172,3 +198,12 @@ class ConsistencyViewSet(viewsets.GenericViewSet):
             rows = [r for r in rows if r["is_consistency_outlier"]]
         page = self.paginate_queryset(rows)  # type: ignore[arg-type]  # a list pages like a queryset
         return self.get_paginated_response(ConsistencyRecordSerializer(page, many=True).data)
+
+    @extend_schema(responses=ExcludedFineSerializer(many=True))
+    @action(detail=False, methods=["get"])
+    def excluded(self, request: Request) -> Response:
+        """未参与比较的案件及原因（如按倍数计罚但未记录计算基数）。"""
+        require(request.user, "cases.view_consistency", message=_DENIED)
+        rows = [x.__dict__ for x in consistency(PenaltyCase.objects.visible_to(request.user)).excluded]
+        page = self.paginate_queryset(rows)  # type: ignore[arg-type]
+        return self.get_paginated_response(ExcludedFineSerializer(page, many=True).data)

@@ -82,7 +82,7 @@ class InvestigationReportSerializer(serializers.Serializer):
         child=serializers.JSONField(),
         required=False,
         default=dict,
-        help_text='勾选的裁量情节：情节代码 → true（是否情节）或数值（金额、数量），如 {"first_violation": true, "goods_value": "800.00"}',
+        help_text='勾选的裁量情节：情节代码 → true（是否情节）或数值（金额、数量），如 {"slight_harm": true, "goods_value": "800.00"}；当事人年龄和初次违法（R-DIS-012）由系统按记录计算',
     )
     proposed_tier = serializers.ChoiceField(
         choices=DiscretionTier.choices,
@@ -92,7 +92,10 @@ class InvestigationReportSerializer(serializers.Serializer):
         help_text="拟适用阶次；不填则按情节确定",
     )
     deviation_reason = serializers.CharField(
-        required=False, allow_blank=True, default="", help_text="裁量理由：偏离基准或初次违法仍予处罚的须填写"
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="裁量理由：偏离基准，或符合首违不罚、免罚清单仍予处罚的须填写",
     )
     exemption_entry = ScopedRelatedField(
         ExemptionListEntry, "免罚清单事项", required=False, allow_null=True, default=None
@@ -103,6 +106,25 @@ class CaseReviewSerializer(serializers.Serializer):
     route = serializers.ChoiceField(choices=DecisionKind.choices, help_text="审核意见（处理方向）")
     facts_clear = serializers.BooleanField()
     opinion = serializers.CharField(required=False, allow_blank=True, default="")
+    major_criteria = serializers.ListField(
+        child=serializers.CharField(max_length=40),
+        required=False,
+        default=list,
+        help_text=(
+            "依案情认定的重大执法决定情形（R-REV-001）：public_interest 涉及重大公共利益、social_impact 可能造成重大社会"
+            "影响或引发社会风险、complex 案件情况疑难复杂涉及多个法律关系、required_by_law 法律法规规章规定应当审核，"
+            "或本单位目录清单“其他”情形 catalog_other:<目录编号>"
+        ),
+    )
+    major_criteria_reason = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="认定理由（勾选任一情形的必填）"
+    )
+
+
+class ReopenInvestigationSerializer(serializers.Serializer):
+    reason = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="补充调查理由：需要查明的事实、补充的证据（必填）"
+    )
 
 
 class ServedOnSerializer(serializers.Serializer):
@@ -172,3 +194,28 @@ class OnTheSpotSerializer(serializers.Serializer):
     penalty_kinds = serializers.ListField(child=serializers.ChoiceField(choices=PenaltyKind.choices))
     fine_amount = serializers.DecimalField(**MONEY, default=Decimal("0"))
     statement_heard = serializers.BooleanField(help_text="已告知事实、理由、依据并听取陈述申辩（R-SIM-004）")
+    # 裁量 (R-DIS-004/006): checked against the benchmark in force today; a deviation needs the general procedure
+    circumstances = serializers.DictField(
+        child=serializers.JSONField(),
+        required=False,
+        default=dict,
+        help_text="勾选的裁量情节（同调查终结报告）；当事人年龄和初次违法由系统计算",
+    )
+    tier = serializers.ChoiceField(
+        choices=DiscretionTier.choices,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="适用阶次；不填则按情节确定",
+    )
+    benchmark = ScopedRelatedField(
+        DiscretionBenchmark,
+        "裁量基准",
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="适用的裁量基准（编号）；本事项只有一个基准时可不填",
+    )
+    discretion_reason = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="裁量理由：符合首违不罚或免罚清单仍予处罚的须填写"
+    )

@@ -241,6 +241,8 @@ class PenaltyCaseDetailSerializer(PenaltyCaseListSerializer):
             "case_reviewed_on",
             "requires_legal_review",
             "legal_review_reasons",
+            "major_criteria",
+            "major_criteria_reason",
             "requires_hearing_notice",
             "notice_served_on",
             "notified_kinds",

@@ -194,6 +194,15 @@ class PenaltyCaseViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet)
         services.complete_case_review(actor=request.user, case=case, **_input(inputs.CaseReviewSerializer, request))
         return self._detail(case.pk)
 
+    @_step(inputs.ReopenInvestigationSerializer, url_path="reopen-investigation")
+    def reopen_investigation(self, request: Request, pk: str | None = None) -> Response:
+        """补充调查 (负责人决定, R-PEN-013): from 案件审核 or 待决定 back to 调查取证; then 案件审核 again."""
+        case = self.get_object()
+        services.reopen_investigation(
+            actor=request.user, case=case, **_input(inputs.ReopenInvestigationSerializer, request)
+        )
+        return self._detail(case.pk)
+
     @_step(inputs.ServedOnSerializer, url_path="serve-prior-notice")
     def serve_prior_notice(self, request: Request, pk: str | None = None) -> Response:
         """事先告知 served (R-PEN-015); opens the defence (and hearing) window."""

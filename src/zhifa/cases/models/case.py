@@ -93,6 +93,10 @@ class PenaltyCase(TimestampedModel):
     requires_legal_review = models.BooleanField("重大执法决定（须法制审核）", default=False)
     legal_review_reasons = models.JSONField("法制审核理由", default=list, blank=True)
     requires_hearing_notice = models.BooleanField("应告知听证权利", default=False)
+    # R-REV-001: the grounds of a major decision the case review judged (``cases.choices.MajorCriterion`` values and
+    # ticked 目录清单“其他” rows), with the written reason; ``legal_review_reasons`` is computed from them.
+    major_criteria = models.JSONField("重大执法决定情形（案件审核认定）", default=list, blank=True)
+    major_criteria_reason = models.TextField("重大执法决定情形的认定理由", blank=True)
     # Discretion (R-DIS-004..006, R-DIS-013/014): what the handler proposed, and what the decision applied
     benchmark = models.ForeignKey(
         "discretion.DiscretionBenchmark",
@@ -216,9 +220,10 @@ class PenaltyCase(TimestampedModel):
     def conclude_discussion(self) -> None:
         """集体讨论作出结论: the head records the decision."""
 
-    @transition(field=state, source=[S.UNDER_CASE_REVIEW, S.UNDER_LEGAL_REVIEW], target=S.NOTIFIED)
+    @transition(field=state, source=S.UNDER_CASE_REVIEW, target=S.NOTIFIED)
     def notify(self) -> None:
-        """事先告知已送达; the defence window is open."""
+        """事先告知已送达; the defence window is open. Never while the legal review runs (R-REV-004): the review
+        concludes first and returns the case to 案件审核."""
 
     @transition(field=state, source=S.NOTIFIED, target=S.HEARING)
     def hold_hearing(self) -> None:
@@ -228,13 +233,14 @@ class PenaltyCase(TimestampedModel):
     def reconsider(self) -> None:
         """A defence or hearing changed facts or penalty: back to 案件审核."""
 
-    @transition(
-        field=state,
-        source=[S.NOTIFIED, S.HEARING, S.UNDER_CASE_REVIEW, S.UNDER_LEGAL_REVIEW],
-        target=S.AWAITING_DECISION,
-    )
+    @transition(field=state, source=[S.NOTIFIED, S.HEARING, S.UNDER_CASE_REVIEW], target=S.AWAITING_DECISION)
     def await_decision(self) -> None:
-        """报负责人决定."""
+        """报负责人决定 (a running legal review ends through its opinion, ``conclude_legal_review``)."""
+
+    @transition(field=state, source=[S.UNDER_CASE_REVIEW, S.AWAITING_DECISION], target=S.INVESTIGATING)
+    def reopen_investigation(self) -> None:
+        """补充调查: the head sends the case back to 调查取证 (after a 补充 return, an adopted defence, a collective
+        discussion that did not adopt the proposal); it then goes through 案件审核 again (R-PEN-013)."""
 
     @transition(field=state, source=S.AWAITING_DECISION, target=S.DECIDED)
     def decide(self) -> None:

@@ -54,9 +54,11 @@ from zhifa.cases.services.hearing import (
     schedule_hearing,
     submit_hearing_report,
 )
+from zhifa.cases.services.hooks import register_case_exit_hook, register_case_resume_hook
 from zhifa.cases.services.investigation import (
     complete_case_review,
     record_investigative_step,
+    reopen_investigation,
     submit_investigation_report,
 )
 from zhifa.cases.services.notice import (
@@ -121,10 +123,13 @@ __all__ = [
     "record_recusal",
     "record_testing_period",
     "refuse_transfer",
+    "register_case_exit_hook",
+    "register_case_resume_hook",
     "register_discussion_check",
     "register_legal_review_check",
     "register_source",
     "release_measure",
+    "reopen_investigation",
     "request_hearing",
     "request_reconsideration",
     "require_legal_review_passed",

@@ -76,15 +76,13 @@ def officer_of(actor: Any) -> Officer | None:
     return Officer.objects.filter(user_id=pk).first() if pk is not None else None
 
 
-# The legal-review gate (R-REV-004). The review app, which sits above cases, registers a function that says
-# whether a case's major decision has an approved legal review; until one is registered, no major decision
-# can be made at all — the law's default.
+# The legal-review gate (R-REV-004). Apps above cases register the checks that say whether a case's major
+# decision has an approved legal review (the review app does, in ``review.apps.ReviewConfig.ready``). Every
+# registered check must say yes; until one is registered, no major decision can be made at all — the law's
+# default. A check registered by mistake can therefore only close the gate, never open it.
 LegalReviewCheck = Callable[[PenaltyCase], bool]
-# Checks installed by apps at start-up (``review.apps.ReviewConfig.ready``), keyed by their qualified name so
-# that registering twice is harmless. Kept apart from ``_legal_review_checks``, the run-time list that tests
-# fill with a stand-in for an approved review and clear afterwards: clearing it never uninstalls the app's check.
+# Keyed by the check's qualified name so that registering twice is harmless.
 _registered_checks: dict[str, LegalReviewCheck] = {}
-_legal_review_checks: list[LegalReviewCheck] = []
 
 
 def register_legal_review_check(check: LegalReviewCheck) -> None:
@@ -94,11 +92,13 @@ def register_legal_review_check(check: LegalReviewCheck) -> None:
 def require_legal_review_passed(case: PenaltyCase) -> None:
     """R-REV-004: no major decision (and no prior notice of one) without an approved legal review.
 
-    The gate opens when any check says the case's review passed (run-time checks first). A check may also refuse
-    with its own reason by raising ``CaseError`` (the review app does so for R-PEN-014, a missing 集体讨论)."""
+    The gate opens only when checks are registered and every one of them says the case's review passed (fails
+    closed otherwise). A check may also refuse with its own reason by raising ``CaseError`` (the review app does so
+    for R-PEN-014, a missing 集体讨论)."""
     if not case.requires_legal_review:
         return
-    if any(check(case) for check in (*_legal_review_checks, *_registered_checks.values())):
+    checks = list(_registered_checks.values())
+    if checks and all(check(case) for check in checks):
         return
     reasons = "；".join(case.legal_review_reasons)
     raise CaseError(f"本案属于重大执法决定（{reasons}），须经法制审核通过后方可继续（R-REV-004）", field="legal_review")

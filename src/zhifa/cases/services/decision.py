@@ -14,7 +14,8 @@ from zhifa.cases.errors import CaseError, CaseStateConflict
 from zhifa.cases.models import DeadlineExtension, Hearing, Payment, PenaltyCase
 from zhifa.cases.models.transfer import SENT_STATES
 from zhifa.cases.services._common import allow, check_day, lock, move, note, require_legal_review_passed
-from zhifa.cases.services.discretion import decision_discretion, store_decision_discretion
+from zhifa.cases.services.decision_hooks import decision_recorded
+from zhifa.cases.services.discretion_decision import decision_discretion, store_decision_discretion
 from zhifa.cases.services.execution_balance import case_balance
 from zhifa.cases.services.investigation import _amount, _valid_kinds
 from zhifa.cases.services.service_dates import DECISION_DOCUMENT_KINDS, check_documented_service
@@ -56,6 +57,43 @@ def check_no_double_fine(*, party: Any, enforcement_item: Any, act_on: date, exc
     if earlier:
         raise CaseError(
             f"当事人的同一违法行为已在案件{earlier}中被处以罚款，不得再次罚款（R-PEN-019）", field="fine_amount"
+        )
+
+
+def _proposal_text(kinds: list[str], fine: Decimal, confiscation: Decimal) -> str:
+    """拟处罚 as the decision states it: 警告、罚款10000.00元、没收违法所得800.00元."""
+    amounts: dict[str, Decimal] = {PenaltyKind.FINE: fine, PenaltyKind.CONFISCATE_GAINS: confiscation}
+    parts = [
+        f"{PenaltyKind(k).label}{amounts[k]:.2f}元" if amounts.get(k) else str(PenaltyKind(k).label) for k in kinds
+    ]
+    if confiscation and PenaltyKind.CONFISCATE_GAINS not in kinds:
+        parts.append(f"没收违法所得{confiscation:.2f}元")
+    return "、".join(parts) or "无"
+
+
+def check_reviewed_proposal(
+    case: PenaltyCase, *, decision_kind: str, kinds: list[str], fine: Decimal, confiscation: Decimal
+) -> None:
+    """R-REV-004, R-PEN-014: a major decision is the proposal its legal review approved (as amended by 变更, or as
+    restored when the head upheld the handler) and its collective discussion adopted. The gate
+    (``require_legal_review_passed``) holds the case's current route, proposal and facts to that approved basis;
+    this holds the decision to the case's current proposal. Deciding otherwise is a new proposal: 补充调查 or a new
+    案件审核, and a new review (the approval never carries over)."""
+    if not case.requires_legal_review:
+        return
+    if decision_kind != case.route:
+        route = DecisionKind(case.route).label if case.route in DecisionKind.values else "未作出"
+        raise CaseError(
+            f"本案经法制审核的处理意见为“{route}”，不能作出“{DecisionKind(decision_kind).label}”的决定；"
+            "改变处理意见的，须重新经案件审核和法制审核（R-REV-004）",
+            field="decision_kind",
+        )
+    proposal = (sorted(case.proposed_kinds), case.proposed_fine_amount, case.proposed_confiscation_amount)
+    if decision_kind == DecisionKind.PENALTY and (kinds, fine, confiscation) != proposal:
+        raise CaseError(
+            f"处罚决定应与法制审核通过、集体讨论决定的拟处罚一致（{_proposal_text(*proposal)}）；"
+            "改变处罚的，须退回补充调查或重新送法制审核（R-REV-004、R-PEN-014）",
+            field="penalty_kinds",
         )
 
 
@@ -125,6 +163,7 @@ def decide_case(
             check_no_double_fine(
                 party=case.party, enforcement_item=case.enforcement_item, act_on=case.act_on, exclude_pk=case.pk
             )
+    check_reviewed_proposal(case, decision_kind=decision_kind, kinds=kinds, fine=fine, confiscation=confiscation)
     applied = decision_discretion(
         case,
         day=day,
@@ -164,6 +203,7 @@ def decide_case(
         applied_tier=case.applied_tier,
         benchmark_deviation=case.benchmark_deviation,
     )
+    decision_recorded(case)  # R-PUB-005: the publicity app opens the decision's pending publication
     return case
 
 

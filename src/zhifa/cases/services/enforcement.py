@@ -24,6 +24,7 @@ from zhifa.cases.models import CompulsoryExecution, CourtExecution, PenaltyCase
 from zhifa.cases.services._common import allow, lock, note
 from zhifa.cases.services.coercion import LAW_CITATION
 from zhifa.cases.services.enforcement_gates import compulsory_gates, court_gates
+from zhifa.cases.services.enforcement_review_hooks import compulsory_proposal, require_enforcement_review_passed
 from zhifa.cases.services.execution import (
     HANDLER_ONLY,
     check_delivery,
@@ -104,6 +105,8 @@ def decide_compulsory_execution(
     - R-COE-014 (第46条): the 催告 was served after 加处罚款 had run for more than 30 days; no court application is
       pending or granted, no earlier decision is still to be carried out.
     - R-COE-012: not on a statutory holiday unless urgent.
+    - R-REV-002/004: where the agency's catalog makes the decision major (行政强制执行决定, by default), only the
+      proposal a legal review approved — same methods, legal basis, date and 催告 (``enforcement_review_hooks``).
     """
     case = lock(case)
     allow(actor, "cases.approve_execution", case, "只有本单位负责人可以作出强制执行决定")
@@ -123,6 +126,16 @@ def decide_compulsory_execution(
         )
     notice, owed = compulsory_gates(case, day, is_immediate=is_immediate)
     urgent = _check_schedule(scheduled_on, day, is_urgent=is_urgent, urgent_reason=urgent_reason)
+    proposal = compulsory_proposal(
+        case,
+        methods=methods,
+        legal_basis=basis,
+        scheduled_on=scheduled_on,
+        is_immediate=is_immediate,
+        is_urgent=is_urgent and bool(urgent),
+        on=day,
+    )
+    require_enforcement_review_passed(case, proposal)  # R-REV-004
     execution = CompulsoryExecution.objects.create(
         penalty_case=case,
         demand_notice=notice,
@@ -153,6 +166,7 @@ def decide_compulsory_execution(
         late_penalty=owed.late_penalty,
         surcharge_days=owed.surcharge_days,
         provisional_calendar_years=provisional_years(scheduled_on, scheduled_on),
+        legal_review_reasons=list(proposal.reasons),
     )
     return execution
 

@@ -1,4 +1,4 @@
-"""调查取证、调查终结、案件审核 (R-PEN-010, R-PEN-011, R-PEN-013, R-PER-005, R-REV-001/002)."""
+"""调查取证、调查终结、案件审核、补充调查 (R-PEN-010, R-PEN-011, R-PEN-013, R-PER-005, R-REV-001/002)."""
 
 from __future__ import annotations
 
@@ -15,19 +15,19 @@ from zhifa.cases.errors import CaseError, CaseStateConflict
 from zhifa.cases.models import InvestigativeStep, PenaltyCase
 from zhifa.cases.services._common import allow, check_officers, lock, move, note
 from zhifa.cases.services.discretion import apply_proposal_discretion
-from zhifa.catalog.choices import CriterionKind, PartyCategory, PenaltyKind
-from zhifa.catalog.services import effective_criteria, large_fine_threshold
+from zhifa.cases.services.hooks import case_left_review
+from zhifa.cases.services.major_decision import (
+    check_judged_criteria,
+    judged_reasons,
+    party_category,
+    penalty_catalog_reasons,
+)
+from zhifa.cases.services.notice import forget_notice
+from zhifa.catalog.choices import PenaltyKind
+from zhifa.catalog.services import large_fine_threshold
 from zhifa.core.calendar import today
 from zhifa.discretion.models import DiscretionBenchmark, ExemptionListEntry
-from zhifa.parties.choices import PartyKind
 from zhifa.personnel.models import Officer
-
-
-def party_category(case: PenaltyCase) -> str:
-    """公民 (natural persons and, by default, individual businesses — R-SIM-002) or 法人或者其他组织."""
-    if case.party.kind in (PartyKind.NATURAL_PERSON, PartyKind.INDIVIDUAL_BUSINESS):
-        return PartyCategory.NATURAL_PERSON
-    return PartyCategory.ORGANIZATION
 
 
 @transaction.atomic
@@ -155,30 +155,32 @@ def submit_investigation_report(
     return case
 
 
-def reviews_all_general_procedure(case: PenaltyCase) -> bool:
-    """R-REV-002 (seed 003): the locality's catalog extends review to every general-procedure penalty decision
-    (criterion ``review_all_general_procedure``, off by default; a row for another sector does not apply)."""
-    return any(
-        c.kind == CriterionKind.REVIEW_ALL_GENERAL_PROCEDURE and c.sector_id in (None, case.enforcement_item.sector_id)
-        for c in effective_criteria(agency=case.agency)
-    )
-
-
 def legal_review_reasons(case: PenaltyCase, *, hearing_reasons: list[str]) -> list[str]:
-    """R-REV-001/002: why the decision is major (法制审核 required). Computed, never ticked."""
-    reasons = [f"听证类处罚：{r}" for r in hearing_reasons]
+    """R-REV-001/002: why the decision is major (法制审核 required): the agency's catalog rows applied to the
+    proposal (``major_decision.penalty_catalog_reasons``), a suspected crime, and the grounds the case review
+    judged (stored on the case, so every reassessment keeps them). Computed, never ticked."""
+    reasons = penalty_catalog_reasons(case, hearing_reasons=hearing_reasons)
     if case.crime_suspected:
         reasons.append("涉嫌犯罪，拟移送司法机关")
-    if case.route == DecisionKind.PENALTY and reviews_all_general_procedure(case):
-        reasons.append("本地目录清单规定一般程序行政处罚决定均须法制审核")
-    return reasons
+    return [*reasons, *judged_reasons(case)]
 
 
 @transaction.atomic
 def complete_case_review(
-    *, actor: Any, case: PenaltyCase, route: str, facts_clear: bool, opinion: str, reviewed_on: date | None = None
+    *,
+    actor: Any,
+    case: PenaltyCase,
+    route: str,
+    facts_clear: bool,
+    opinion: str,
+    reviewed_on: date | None = None,
+    major_criteria: list[str] | None = None,
+    major_criteria_reason: str = "",
 ) -> PenaltyCase:
-    """案件审核: the reviewer states whether facts are clear and which way the case goes (R-PEN-013)."""
+    """案件审核: the reviewer states whether facts are clear and which way the case goes (R-PEN-013), and which
+    grounds of a major decision only a person can judge apply (R-REV-001: 重大公共利益, 重大社会影响或社会风险,
+    疑难复杂, 法律法规规章规定; the catalog's “其他” rows), with the written reason. Whether the decision is major
+    follows from them and from the catalog: ``requires_legal_review`` is computed, never ticked."""
     case = lock(case)
     allow(actor, "cases.review_case", case, "只有本单位审核人或负责人可以进行案件审核")
     if case.state != PenaltyCaseState.UNDER_CASE_REVIEW:
@@ -192,6 +194,7 @@ def complete_case_review(
         raise CaseError("违法事实不清、证据不足的，不得给予行政处罚（R-PEN-013）", field="facts_clear")
     if case.crime_suspected and route in (DecisionKind.PENALTY, DecisionKind.NO_PENALTY):
         raise CaseError("涉嫌犯罪的案件应当移送司法机关，不得以罚代刑（R-TRN-001）", field="route")
+    criteria, criteria_reason = check_judged_criteria(case, list(major_criteria or []), major_criteria_reason)
     threshold = large_fine_threshold(
         party_category=party_category(case), agency=case.agency, sector=case.enforcement_item.sector
     )
@@ -209,6 +212,7 @@ def complete_case_review(
     case.facts_clear = facts_clear
     case.case_review_opinion = opinion.strip()
     case.case_reviewed_on = day
+    case.major_criteria, case.major_criteria_reason = criteria, criteria_reason  # R-REV-001
     case.requires_hearing_notice = bool(hearing)
     case.legal_review_reasons = legal_review_reasons(case, hearing_reasons=hearing)
     case.requires_legal_review = bool(case.legal_review_reasons)
@@ -223,5 +227,45 @@ def complete_case_review(
         facts_clear=facts_clear,
         requires_legal_review=case.requires_legal_review,
         requires_hearing_notice=case.requires_hearing_notice,
+        major_criteria=criteria,
+        legal_review_reasons=case.legal_review_reasons,
+    )
+    return case
+
+
+REOPENABLE_STATES = (PenaltyCaseState.UNDER_CASE_REVIEW, PenaltyCaseState.AWAITING_DECISION)
+
+
+@transaction.atomic
+def reopen_investigation(*, actor: Any, case: PenaltyCase, reason: str) -> PenaltyCase:
+    """补充调查 (R-PEN-013): the head sends a case in 案件审核 or 待决定 back to 调查取证 — after the legal review returned
+    it for 补充, a defence was adopted, or the collective discussion did not adopt the proposal. New evidence is then
+    gathered and the case goes through 调查终结 and 案件审核 again (route cleared). A notice already served no longer
+    counts: new facts need a new notice (R-PEN-017), and a heavier penalty is never decided on the old one. A legal
+    review returned for 补充 and a discussion still convened are closed by the review app (``hooks``)."""
+    case = lock(case)
+    allow(actor, "cases.reopen_investigation", case, "只有本单位负责人可以决定补充调查")
+    if case.state not in REOPENABLE_STATES:
+        raise CaseStateConflict(
+            f"案件当前状态为“{case.get_state_display()}”，案件审核或报请决定环节方可退回补充调查", field="state"
+        )
+    reason = reason.strip()
+    if not reason:
+        raise CaseError("请写明补充调查的理由（需要查明的事实、补充的证据）", field="reason")
+    reopened_from = case.state
+    notice_served_on = case.notice_served_on
+    move(case, case.reopen_investigation, "退回补充调查")
+    case.route = ""
+    case.facts_clear = None
+    forget_notice(case)
+    case.save()
+    case_left_review(case, actor=actor, reason="案件退回补充调查")
+    note(
+        case,
+        "investigation_reopened",
+        actor,
+        reason=reason,
+        reopened_from=reopened_from,
+        notice_withdrawn_served_on=notice_served_on,
     )
     return case

@@ -20,6 +20,15 @@ DEFENSE_WORKING_DAYS = 5  # R-PEN-016 (cfg default: 5 WD after service)
 HEARING_REQUEST_WORKING_DAYS = 5  # R-HEA-003
 
 
+def forget_notice(case: PenaltyCase) -> None:
+    """New facts or penalty need a new notice (R-PEN-017): the notice served, its windows and the party's waivers no
+    longer count (the ledger keeps them); the decision waits for the next notice. The caller saves."""
+    case.notice_served_on = case.defense_deadline = case.hearing_request_deadline = None
+    case.notified_kinds = []
+    case.notified_fine_amount = case.notified_confiscation_amount = Decimal("0.00")
+    case.defense_waived_on = case.hearing_waived_on = None
+
+
 @transaction.atomic
 def serve_prior_notice(*, actor: Any, case: PenaltyCase, served_on: date) -> PenaltyCase:
     """事先告知 served (R-PEN-015): intended penalty, facts, basis, rights; opens the defence (and hearing) window."""
@@ -86,13 +95,9 @@ def record_defense(
     )
     in_time = case.defense_deadline is None or sent_on <= case.defense_deadline  # R-TIME-007: postmark counts
     if changes_facts_or_penalty:
-        # New facts or penalty need a new notice (R-PEN-017): the old notice no longer counts.
         move(case, case.reconsider, "退回案件审核")
         case.route = ""
-        case.notice_served_on = case.defense_deadline = case.hearing_request_deadline = None
-        case.notified_kinds = []
-        case.notified_fine_amount = case.notified_confiscation_amount = Decimal("0.00")
-        case.defense_waived_on = case.hearing_waived_on = None
+        forget_notice(case)
         case.save()
     note(case, "defense_recorded", actor, defense_id=defense.pk, in_time=in_time, changes=changes_facts_or_penalty)
     return defense

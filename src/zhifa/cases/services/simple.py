@@ -1,7 +1,9 @@
-"""简易程序（当场处罚）: a warning or a small fine decided on the spot (R-SIM-001..008)."""
+"""简易程序（当场处罚）: a warning or a small fine decided on the spot (R-SIM-001..008), checked against the discretion
+benchmark in force that day, whose version is recorded (R-DIS-004/006, ``cases.services.discretion_spot``)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -14,12 +16,14 @@ from zhifa.cases.errors import CaseError
 from zhifa.cases.models import CaseHandler, PenaltyCase
 from zhifa.cases.services._common import allow, check_day, check_officers, note
 from zhifa.cases.services.decision import PAYMENT_CALENDAR_DAYS, check_no_double_fine
+from zhifa.cases.services.discretion_spot import spot_discretion
 from zhifa.cases.services.filing import _next_case_number
 from zhifa.cases.services.investigation import _amount, _valid_kinds
 from zhifa.catalog.choices import ItemKind, PenaltyKind
 from zhifa.catalog.models import EnforcementItem
 from zhifa.catalog.services import is_item_listed
 from zhifa.core.calendar import add_working_days, calendar_deadline, today
+from zhifa.discretion.models import DiscretionBenchmark
 from zhifa.org.models import Agency
 from zhifa.parties.choices import PartyKind
 from zhifa.parties.models import Party
@@ -43,8 +47,14 @@ def decide_on_the_spot(
     fine_amount: Decimal = Decimal("0"),
     decided_on: date | None = None,
     statement_heard: bool,
+    circumstances: Mapping[str, Any] | None = None,
+    tier: str = "",
+    benchmark: DiscretionBenchmark | None = None,
+    discretion_reason: str = "",
 ) -> PenaltyCase:
-    """当场作出行政处罚决定. Refused beyond the statutory limits: the general procedure applies then."""
+    """当场作出行政处罚决定. Refused beyond the statutory limits: the general procedure applies then. The ticked
+    circumstances (the party's age and 初次违法 are computed) and the tier are checked against the benchmark in force
+    that day, or the statutory range when none is; a deviation is refused (no collective discussion on the spot)."""
     allow(actor, "cases.decide_on_the_spot", agency, "只有本单位执法人员可以当场作出处罚决定")
     day = decided_on or today()
     kinds = _valid_kinds(penalty_kinds)
@@ -75,6 +85,17 @@ def decide_on_the_spot(
     executes = fine > 0
     if executes:
         check_no_double_fine(party=party, enforcement_item=enforcement_item, act_on=day)
+    applied = spot_discretion(
+        party=party,
+        item=enforcement_item,
+        day=day,
+        kinds=kinds,
+        fine=fine,
+        circumstances=circumstances or {},
+        tier=tier,
+        benchmark=benchmark,
+        reason=discretion_reason,
+    )
     case = PenaltyCase.objects.create(
         agency=agency,
         case_number=_next_case_number(agency, day.year),
@@ -99,6 +120,14 @@ def decide_on_the_spot(
         closing_reason="" if executes else ClosingReason.EXECUTED,
         closed_on=None if executes else day,
         lodge_deadline=add_working_days(day, LODGE_WORKING_DAYS),
+        circumstances=applied.circumstances,
+        benchmark=applied.benchmark,
+        matched_tier=applied.matched_tier,
+        proposed_tier=applied.tier,
+        applied_benchmark=applied.benchmark,
+        applied_tier=applied.tier,
+        applied_discretion=applied.lines,
+        deviation_reason=applied.reason,
     )
     if executes:
         case.payment_deadline = calendar_deadline(day, PAYMENT_CALENDAR_DAYS).extended_on
@@ -114,7 +143,16 @@ def decide_on_the_spot(
             for i, o in enumerate(chosen)
         ]
     )
-    note(case, "decided_on_the_spot", actor, penalty_kinds=kinds, fine_amount=fine, officers=[o.pk for o in chosen])
+    note(
+        case,
+        "decided_on_the_spot",
+        actor,
+        penalty_kinds=kinds,
+        fine_amount=fine,
+        officers=[o.pk for o in chosen],
+        applied_benchmark_id=case.applied_benchmark_id,
+        applied_tier=case.applied_tier,
+    )
     return case
 
 

@@ -3,7 +3,8 @@
 - Before the decision a case is suspended on a ground of the sector rules (检测鉴定, 等待其他决定, 下落不明 …);
   the 90-day 办案期限 does not run meanwhile: on resumption it moves by the paused calendar days (R-TIME-008), and
   the party's working-day windows — 陈述申辩 (R-PEN-016) and 听证申请 (R-HEA-003) — start again with the working
-  days they had left when the suspension began.
+  days they had left when the suspension began; so does a running legal review's time limit (R-REV-010, moved by
+  the review app through ``hooks.case_resumed``).
 - After service the execution is suspended on a ground of 行政强制法 第39条 (R-COE-017). 复议 or 诉讼 is never such a
   ground: they do not stop execution (R-PEN-028, see ``execution.record_remedy``).
 - A case is 终止 before its decision (当事人死亡、终止 …); an execution is 终结 on a ground of 行政强制法 第40条,
@@ -30,6 +31,7 @@ from zhifa.cases.models import CaseSuspension, CaseTermination, PenaltyCase
 from zhifa.cases.services._common import allow, lock, move, note
 from zhifa.cases.services.execution import day_between, provisional_years, text
 from zhifa.cases.services.execution_balance import CourtWindow, case_balance, concluded_litigation, court_window
+from zhifa.cases.services.hooks import case_left_review, case_resumed
 from zhifa.cases.services.transfer import untransferred_crime
 from zhifa.core.calendar import (
     add_calendar_days,
@@ -194,6 +196,7 @@ def resume_suspended_case(
     suspension.ended_by = actor
     suspension.end_note = end_note.strip()
     suspension.save()
+    case_resumed(case, actor=actor, suspension=suspension)  # e.g. the legal review's time limit (R-REV-010)
     note(
         case,
         "suspension_ended",
@@ -220,6 +223,8 @@ def _close(case: PenaltyCase, *, actor: Any, reason: str, ground: str, explanati
     case.closing_reason = reason
     case.closed_on = day
     case.save(update_fields=["state", "suspended_from", "closing_reason", "closed_on", "updated_at"])
+    # A legal review or collective discussion still open on the case is closed with it (review app hook).
+    case_left_review(case, actor=actor, reason=f"案件{ClosingReason(reason).label}")
     return CaseTermination.objects.create(
         penalty_case=case, closing_reason=reason, ground=ground, reason=explanation, terminated_on=day, decided_by=actor
     )

@@ -29,6 +29,7 @@ from zhifa.cases.errors import CaseError, CaseStateConflict
 from zhifa.cases.models import CriminalTransfer, PenaltyCase
 from zhifa.cases.models.transfer import ACTIVE_STATES, SENT_STATES
 from zhifa.cases.services._common import allow, check_officers, lock, move, note
+from zhifa.cases.services.hooks import case_left_review
 from zhifa.core.calendar import add_calendar_days, format_day, today
 from zhifa.ledger.services import record
 from zhifa.personnel.models import Officer
@@ -422,9 +423,12 @@ def record_handover(*, actor: Any, transfer: CriminalTransfer, handed_over_on: d
 @transaction.atomic
 def resume_case(*, actor: Any, transfer: CriminalTransfer, reason: str = "") -> PenaltyCase:
     """恢复办理 (R-TRN-010): the police did not file, or the head refused the transfer; the agency goes on with the
-    administrative case — back to 案件审核, no longer crime-suspected, so a penalty can be decided."""
-    transfer = _lock(transfer)
+    administrative case — back to 案件审核, no longer crime-suspected, so a penalty can be decided. A legal review
+    still open (or returned for 补充) and a collective discussion still convened are closed by the review app
+    (``hooks.case_left_review``): the case's proposal is made anew. Lock order: the case, then its transfer."""
     case = lock(transfer.penalty_case)
+    transfer = _lock(transfer)
+    transfer.penalty_case = case
     allow(actor, "cases.decide_case", case, "只有本单位负责人可以决定恢复办理")
     if transfer.state not in (T.DECLINED, T.RETURNED):
         raise CaseStateConflict(
@@ -453,6 +457,7 @@ def resume_case(*, actor: Any, transfer: CriminalTransfer, reason: str = "") -> 
     transfer.case_resumed_at = timezone.now()
     transfer.case_resumed_by = actor
     transfer.save(update_fields=["case_resumed_at", "case_resumed_by", "updated_at"])
+    case_left_review(case, actor=actor, reason="案件移送后恢复办理（R-TRN-010）")
     note(
         case,
         "resumed",

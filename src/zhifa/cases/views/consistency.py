@@ -1,4 +1,5 @@
-"""同事不同罚 page (R-DIS-015): for supervisors of the 司法局 (their region) and agency heads (their agency)."""
+"""同事不同罚 page (R-DIS-015): for supervisors of the 司法局 (their region) and agency heads (their agency). Figures
+per group only, none per officer or agency (R-DAT-005)."""
 
 from __future__ import annotations
 
@@ -17,11 +18,13 @@ from zhifa.core.listing import paginate
 def consistency_page(request: HttpRequest) -> HttpResponse:
     if not rules.has_perm("cases.view_consistency", request.user):
         raise PermissionDenied("只有司法局监督人员和执法单位负责人可以查看同事不同罚分析")
-    groups = consistency.consistency_report(PenaltyCase.objects.visible_to(request.user))
+    report = consistency.consistency(PenaltyCase.objects.visible_to(request.user))
+    groups = report.groups
     only_outliers = request.GET.get("outliers") == "1"
     records = consistency.outliers(groups) if only_outliers else [r for g in groups for r in g.records]
     context = {
         "groups": groups,
+        "excluded": report.excluded,
         "page": paginate(records, request),  # type: ignore[arg-type]
         "only_outliers": only_outliers,
         "outlier_count": len(consistency.outliers(groups)),

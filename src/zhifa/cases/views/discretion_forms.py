@@ -2,8 +2,8 @@
 and one 柔性执法 measure. They only parse; ``cases.services.discretion`` checks every rule.
 
 The circumstances offered are those the item's benchmarks and list entries name, plus the statutory ones (处罚法
-第30–33条); the party's age (R-DIS-008) is computed, not ticked. An item without a benchmark or list entry shows
-the plain report form.
+第30–33条); the party's age (R-DIS-008) and 初次违法 (R-DIS-012) are computed from the record, not ticked. An
+item without a benchmark (in force or suspended) or list entry shows the plain report form.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from typing import Any
 
 from django import forms
 
+from zhifa.cases.services.discretion_facts import COMPUTED  # age (R-DIS-008), 初次违法 (R-DIS-012)
 from zhifa.cases.views import forms as f
 from zhifa.core.calendar import today
 from zhifa.discretion import services as discretion
@@ -19,7 +20,6 @@ from zhifa.discretion.choices import CircumstanceKind, DiscretionTier, FlexibleM
 from zhifa.discretion.models import Circumstance, DiscretionBenchmark, ExemptionListEntry
 
 PREFIX = "c_"
-COMPUTED = frozenset({"under_14", "minor_14_to_18"})  # R-DIS-008: from the party's birth date
 
 
 def _offered(benchmarks: list[DiscretionBenchmark], entries: list[ExemptionListEntry]) -> list[Circumstance]:
@@ -57,15 +57,19 @@ class ProposalForm(f.InvestigationReportForm):
         if self.case is None:
             return
         on = today()
-        benchmarks = discretion.benchmarks_for(item=self.case.enforcement_item, on=on)
+        candidates = discretion.candidates_for(item=self.case.enforcement_item, on=on)
+        benchmarks = candidates.all
         entries = discretion.exemption_entries_for(item=self.case.enforcement_item, on=on)
         if not benchmarks and not entries:
             return
         self.has_discretion = True
         if len(benchmarks) > 1:
-            self.fields["benchmark"] = forms.ModelChoiceField(
+            suspended = {b.pk for b in candidates.suspended}
+            field: Any = forms.ModelChoiceField(
                 label="适用的裁量基准", queryset=DiscretionBenchmark.objects.filter(pk__in=[b.pk for b in benchmarks])
             )
+            field.label_from_instance = lambda b: f"{b}{'（已暂停适用，仅核对法定幅度）' if b.pk in suspended else ''}"
+            self.fields["benchmark"] = field
         for circumstance in _offered(benchmarks, entries):
             self.fields[PREFIX + circumstance.code] = _field(circumstance)
         self.fields["proposed_tier"] = forms.ChoiceField(
@@ -80,7 +84,7 @@ class ProposalForm(f.InvestigationReportForm):
                 required=False,
             )
         self.fields["deviation_reason"] = forms.CharField(
-            label="裁量理由（偏离基准或初次违法仍予处罚的须填写）", widget=f.TEXT, required=False
+            label="裁量理由（偏离基准，或符合首违不罚、免罚清单仍予处罚的须填写）", widget=f.TEXT, required=False
         )
 
     def clean(self) -> dict[str, Any]:

@@ -36,6 +36,7 @@ EXECUTION_EVENT_LABELS = {
     "penalty_case.demand_statement_recorded": "记录催告后的陈述申辩",
     "penalty_case.remedy_recorded": "登记行政复议/行政诉讼",
     "penalty_case.remedy_concluded": "行政复议/行政诉讼审结",
+    "penalty_case.enforcement_review_submitted": "强制执行决定送法制审核",
     "penalty_case.compulsory_execution_decided": "作出强制执行决定",
     "penalty_case.compulsory_execution_served": "强制执行决定书送达",
     "penalty_case.compulsory_execution_carried_out": "实施强制执行",

@@ -7,12 +7,15 @@ from typing import Any
 
 from django import forms
 
-from zhifa.cases.choices import DecisionKind, InvestigativeStepKind, PenaltyCaseState, SourceChannel
+from zhifa.cases.choices import DecisionKind, InvestigativeStepKind, MajorCriterion, PenaltyCaseState, SourceChannel
 from zhifa.cases.models import PenaltyCase
 from zhifa.cases.services.case_documents import SERVED_KINDS
+from zhifa.cases.services.discretion_facts import COMPUTED
+from zhifa.cases.services.major_decision import criterion_choices
 from zhifa.catalog.choices import ItemKind, PenaltyKind
 from zhifa.catalog.models import EnforcementItem
 from zhifa.core.calendar import today
+from zhifa.discretion.services import circumstances as all_circumstances
 from zhifa.documents.choices import DeliveryMethod, DeliveryResult, DocumentKind
 from zhifa.documents.models import Document
 from zhifa.parties.models import Party
@@ -94,6 +97,22 @@ class CaseReviewForm(StepForm):
     route = forms.ChoiceField(label="审核意见", choices=DecisionKind.choices)
     facts_clear = forms.BooleanField(label="事实清楚、证据确凿", required=False)
     opinion = forms.CharField(label="审核意见说明", widget=TEXT, required=False)
+    major_criteria = forms.MultipleChoiceField(
+        label="重大执法决定情形（R-REV-001，依案情认定；目录清单的其他情形由系统计算）",
+        choices=MajorCriterion.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    major_criteria_reason = forms.CharField(label="认定理由（勾选任一情形的须填写）", widget=TEXT, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.case is not None:  # the catalog's “其他” rows of the case's agency and sector may be ticked too
+            field: Any = self.fields["major_criteria"]
+            field.choices = criterion_choices(self.case)
+            # a case back in 案件审核 (a defence adopted …): the grounds judged before are offered again
+            self.initial.setdefault("major_criteria", list(self.case.major_criteria))
+            self.initial.setdefault("major_criteria_reason", self.case.major_criteria_reason)
 
 
 class ServedOnForm(StepForm):
@@ -162,6 +181,10 @@ class ReasonForm(StepForm):
     reason = forms.CharField(label="不予立案理由", widget=TEXT, required=False)
 
 
+class ReopenInvestigationForm(StepForm):
+    reason = forms.CharField(label="补充调查理由（需要查明的事实、补充的证据）", widget=TEXT, required=False)
+
+
 class _PartyItemOfficers(StepForm):
     """Choices scoped to the user: parties of the region, the agency's penalty items and officers on post."""
 
@@ -217,6 +240,23 @@ class OnTheSpotForm(_PartyItemOfficers):
     penalty_kinds = _kinds("处罚种类", SIMPLE_KINDS)
     fine_amount = _money("罚款（元）")
     statement_heard = forms.BooleanField(label="已告知事实、理由、依据并听取陈述申辩", required=False)
+    # 裁量 (R-DIS-004/006): the flags a benchmark or 免罚清单 may name; age and 初次违法 are computed (R-DIS-008/012)
+    circumstances = forms.MultipleChoiceField(
+        label="裁量情节", choices=[], required=False, widget=forms.CheckboxSelectMultiple
+    )
+    discretion_reason = forms.CharField(
+        label="裁量理由（符合首违不罚或免罚清单仍予处罚的须填写）", widget=TEXT, required=False
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["circumstances"]
+        field.choices = [(c.code, c.name) for c in all_circumstances() if c.kind == "flag" and c.code not in COMPUTED]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        data["circumstances"] = dict.fromkeys(data.get("circumstances") or [], True)
+        return data
 
 
 # --- 案件文书 (made from the case; served through the 送达回证, R-DOC-003/006) ----------------------------------

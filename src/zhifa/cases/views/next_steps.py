@@ -21,6 +21,7 @@ from zhifa.cases.models.transfer import SENT_STATES
 from zhifa.cases.services import issuable_kinds, require_legal_review_passed
 from zhifa.cases.services._common import MIN_OFFICERS
 from zhifa.cases.services.case_documents import SERVED_KINDS
+from zhifa.cases.services.investigation import REOPENABLE_STATES
 from zhifa.cases.services.service_dates import DECISION_DOCUMENT_KINDS, NOTICE_KINDS, live_documents
 from zhifa.core.calendar import format_day
 
@@ -143,7 +144,9 @@ def _general(case: PenaltyCase, can: _Can, user: Any, day: date) -> list[NextSte
     handle = "" if can.handle else NOT_HANDLER
     if case.state in (S.FILED, S.INVESTIGATING):
         return _investigation(case, can, user)
-    if case.state in (S.UNDER_CASE_REVIEW, S.UNDER_LEGAL_REVIEW):
+    if case.state == S.UNDER_LEGAL_REVIEW:
+        return []  # the legal review's own page has its steps; the notice waits for its opinion (R-REV-004)
+    if case.state == S.UNDER_CASE_REVIEW:
         if case.route != DecisionKind.PENALTY:
             return [NextStep("complete-case-review", "案件审核", "" if can.review else NOT_REVIEWER)]
         if _has_live(case, NOTICE_KINDS):  # served through its 送达回证 (serve-document), R-DOC-006
@@ -193,6 +196,8 @@ def next_steps(case: PenaltyCase, user: Any, *, on: date) -> list[NextStep]:
     )
     handle = "" if can.handle else NOT_HANDLER
     steps = _general(case, can, user, on) if case.procedure == Procedure.GENERAL else []
+    if case.state in REOPENABLE_STATES and rules.has_perm("cases.reopen_investigation", user, case):
+        steps.append(NextStep("reopen-investigation", "退回补充调查（重新调查取证后再行案件审核，R-PEN-013）"))
     if case.procedure == Procedure.SIMPLE and case.lodged_on is None:
         steps.append(NextStep("lodge", "备案", handle))
     if case.state == S.EXECUTING:

@@ -40,6 +40,7 @@ CASE_STEPS: dict[str, StepSpec] = {
     ),
     "submit-investigation-report": StepSpec(df.ProposalForm, _case(services.submit_investigation_report)),
     "complete-case-review": StepSpec(f.CaseReviewForm, _case(services.complete_case_review)),
+    "reopen-investigation": StepSpec(f.ReopenInvestigationForm, _case(services.reopen_investigation), "退回补充调查"),
     "serve-prior-notice": StepSpec(f.ServedOnForm, _case(services.serve_prior_notice), "登记送达"),
     "defenses": StepSpec(f.DefenseForm, _case(services.record_defense), "记录"),
     "waive-defense": StepSpec(f.WaiveDefenseForm, _case(services.waive_defense), "记录"),

@@ -13,11 +13,12 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from zhifa.core.calendar import today
-from zhifa.core.errors import Conflict
+from zhifa.core.errors import Conflict, PermissionDenied
 from zhifa.core.permissions import require
 from zhifa.documents.choices import DocumentState
 from zhifa.documents.errors import DocumentError
 from zhifa.documents.models import Document
+from zhifa.documents.services.issuer_grants import may_issue
 from zhifa.documents.services.numbering import allocate_number, mark_number_voided, spec_for
 from zhifa.documents.services.rendering import check_context, default_context, html_to_pdf, render_document
 from zhifa.ledger.canonical import NotCanonical, normalise_payload, sm3_hex
@@ -74,7 +75,8 @@ def issue_document(
     """
     if actor is None or not getattr(actor, "pk", None):
         raise DocumentError("文书须由执法人员签发", field="actor")
-    require(actor, "documents.issue_document", agency, message="只能以本人所属执法主体的名义签发文书")
+    if not may_issue(actor, agency, kind):
+        raise PermissionDenied("只能以本人所属执法主体的名义签发文书")
     spec = spec_for(kind)
     if numbered and not spec.numberable:
         raise DocumentError(f"《{spec.label}》不编文号", field="numbered")

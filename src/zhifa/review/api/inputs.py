@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 from rest_framework import serializers
 
 from zhifa.cases.api.serializers import ScopedRelatedField
+from zhifa.cases.choices import CompulsoryMethod
 from zhifa.cases.models import PenaltyCase
 from zhifa.catalog.choices import PenaltyKind
 from zhifa.org.models import User
@@ -51,6 +52,38 @@ class ResubmitSerializer(serializers.Serializer):
     declaration = serializers.BooleanField(default=False, help_text="对送审材料负责的确认（R-REV-006）")
     submitted_on = serializers.DateField(
         required=False, allow_null=True, default=None, help_text="送审日期（默认今天）"
+    )
+
+
+class EnforcementProposalSerializer(serializers.Serializer):
+    """拟作出的强制执行决定 (强制执行决定前审核, R-REV-002): what the review approves and the decision must match."""
+
+    methods = serializers.ListField(
+        child=serializers.ChoiceField(choices=CompulsoryMethod.choices), default=list, help_text="拟采取的强制执行方式"
+    )
+    legal_basis = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="授权本机关强制执行的法律条款（必填）"
+    )
+    scheduled_on = serializers.DateField(help_text="拟强制执行时间")
+    is_immediate = serializers.BooleanField(default=False, help_text="立即强制执行（R-COE-011）")
+    is_urgent = serializers.BooleanField(default=False, help_text="情况紧急，法定节假日实施（R-COE-012）")
+    materials = serializers.ListField(
+        child=serializers.ChoiceField(choices=SubmissionMaterial.choices), default=list, help_text="送审材料"
+    )
+    statement = serializers.CharField(required=False, allow_blank=True, default="", help_text="承办机构意见（必填）")
+    declaration = serializers.BooleanField(default=False, help_text="对送审材料负责的确认（R-REV-006）")
+    submitted_on = serializers.DateField(
+        required=False, allow_null=True, default=None, help_text="送审日期（默认今天）"
+    )
+
+
+class EnforcementSubmitSerializer(EnforcementProposalSerializer):
+    penalty_case = ScopedRelatedField(PenaltyCase, "案件")
+
+
+class EnforcementResubmitSerializer(EnforcementProposalSerializer):
+    supplement_note = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="针对退回意见所作的补充或修改（必填）"
     )
 
 

@@ -87,6 +87,22 @@ class LegalReviewViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet)
         review = services.submit_legal_review(actor=request.user, case=data.pop("penalty_case"), **data)
         return self._review(review.pk, status.HTTP_201_CREATED)
 
+    @extend_schema(request=inputs.EnforcementSubmitSerializer, responses={201: LegalReviewSerializer})
+    @action(detail=False, methods=["post"], url_path="enforcement")
+    def submit_enforcement(self, request: Request) -> Response:
+        """强制执行决定前审核 (R-REV-002/004/006): the enforcement proposal (methods, legal basis, date) for legal
+        review; the case stays 执行中. The other steps are the review's own (take, conclude, …)."""
+        data = _input(inputs.EnforcementSubmitSerializer, request)
+        review = services.submit_enforcement_review(actor=request.user, case=data.pop("penalty_case"), **data)
+        return self._review(review.pk, status.HTTP_201_CREATED)
+
+    @_step(inputs.EnforcementResubmitSerializer, LegalReviewSerializer, url_path="resubmit-enforcement")
+    def resubmit_enforcement(self, request: Request, pk: str | None = None) -> Response:
+        """补充后再次送审 of an enforcement proposal, as amended (R-REV-008)."""
+        data = _input(inputs.EnforcementResubmitSerializer, request)
+        review = services.resubmit_enforcement_review(actor=request.user, review=self.get_object(), **data)
+        return self._review(review.pk)
+
     @_step(inputs.ResubmitSerializer, LegalReviewSerializer)
     def resubmit(self, request: Request, pk: str | None = None) -> Response:
         """补充后再次送审: the next round (R-REV-008)."""

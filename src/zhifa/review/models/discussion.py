@@ -60,6 +60,8 @@ class CollectiveDiscussion(TimestampedModel):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    cancelled_on = models.DateField("取消日期", null=True, blank=True)
+    cancellation_reason = models.TextField("取消原因", blank=True)
 
     objects = CollectiveDiscussionQuerySet.as_manager()
 
@@ -79,6 +81,10 @@ class CollectiveDiscussion(TimestampedModel):
     @transition(field=state, source=S.CONVENED, target=S.CONCLUDED)
     def conclude(self) -> None:
         """The chair records the conclusion."""
+
+    @transition(field=state, source=S.CONVENED, target=S.CANCELLED)
+    def cancel(self) -> None:
+        """The case left the step the discussion was about (终止, 恢复办理, 补充调查) before it was held."""
 
 
 class DiscussionParticipant(models.Model):

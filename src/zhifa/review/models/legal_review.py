@@ -144,6 +144,11 @@ class LegalReview(TimestampedModel):
     def withdraw(self) -> None:
         """承办机构撤回送审."""
 
+    @transition(field=state, source=[*OPEN_STATES, S.RETURNED], target=S.WITHDRAWN)
+    def close_with_case(self) -> None:
+        """The case left the review by another route (终止, 移送后恢复办理, 补充调查): the review ends as 已撤回, the
+        reason recorded (``withdrawal_reason``)."""
+
 
 MONEY = {"max_digits": 14, "decimal_places": 2, "validators": [MinValueValidator(Decimal("0"))]}
 
@@ -170,6 +175,9 @@ class ReviewRound(models.Model):
     extension_reason = models.TextField("延长理由", blank=True)
     extended_by = _user("批准延长")
     extended_on = models.DateField("批准延长日期", null=True, blank=True)
+    # R-TIME-008: the time limit does not run while the case is 中止; on resumption it moves by the paused days
+    deadline_before_suspension = models.DateField("中止前的审核期限", null=True, blank=True)
+    suspended_working_days = models.PositiveSmallIntegerField("案件中止的工作日数", default=0)
     # 审核 (R-REV-007/008)
     reviewer = _user("法制审核人员")
     started_on = models.DateField("受理日期", null=True, blank=True)
@@ -240,6 +248,11 @@ class ExternalReviewer(models.Model):
     )
     user = models.ForeignKey(USER, verbose_name="审核人员", on_delete=models.PROTECT, related_name="+")
     capacity = models.CharField("身份", max_length=30, choices=ExternalReviewerCapacity.choices)
+    has_legal_professional_qualification = models.BooleanField(
+        "具有法律职业资格",
+        default=False,
+        help_text="由聘任或指派单位核实（律师、公职律师执业均须具有）；初次从事法制审核须具有（R-REV-005、R-PER-008）",
+    )
     appointed_on = models.DateField("聘任/指派日期")
     is_active = models.BooleanField("在任", default=True)
 

@@ -11,6 +11,7 @@ from django_fsm import can_proceed
 
 from zhifa.cases.errors import CaseStateConflict
 from zhifa.cases.models import PenaltyCase
+from zhifa.cases.services._common import lock
 from zhifa.core.calendar import format_day, today
 from zhifa.ledger.services import record
 from zhifa.review.errors import ReviewError, ReviewStateConflict
@@ -18,6 +19,7 @@ from zhifa.review.models import CollectiveDiscussion, LegalReview
 
 # R-REV-010: no national figure. The issue's default (7 WD, once extended by 3 WD with the head's approval);
 # a locality changes them with the settings below, read when a deadline is computed (never at import).
+# docs/rules.md R-REV-010 records 5 WD + one 5 WD extension as local practice: set ZHIFA_LEGAL_REVIEW_* to follow it.
 DEFAULT_TIME_LIMIT_WORKING_DAYS = 7
 DEFAULT_EXTENSION_WORKING_DAYS = 3
 YELLOW_WORKING_DAYS = 3  # R-TIME-009: yellow when at most N working days remain
@@ -31,22 +33,38 @@ def review_extension_working_days() -> int:
     return int(getattr(settings, "ZHIFA_LEGAL_REVIEW_EXTENSION_WORKING_DAYS", DEFAULT_EXTENSION_WORKING_DAYS))
 
 
-def lock_review(review: LegalReview) -> LegalReview:
-    """Re-read the review (and its case) under a row lock; steps on one review are serialised."""
-    return (
-        LegalReview.objects.select_for_update(of=("self",))
-        .select_related("penalty_case__agency", "penalty_case__enforcement_item", "penalty_case__party")
-        .select_related("current_round")
-        .get(pk=review.pk)
-    )
+# Lock order (no deadlocks on PostgreSQL): a step that locks a case and a record of it locks THE CASE FIRST, then
+# the discussion, then the review — as the cases services do (they hold the case's lock when they call the hooks
+# that close a review, ``cases.services.hooks``). Hence ``lock_review`` and ``lock_discussion`` lock the case
+# themselves, before the record, and return the record with its locked case; a caller that already holds the case
+# passes it (``case=``).
+
+
+def _locked_case(case_id: int, case: PenaltyCase | None) -> PenaltyCase:
+    if case is not None and case.pk == case_id:
+        return case
+    return lock(PenaltyCase(pk=case_id))
+
+
+def lock_review(review: LegalReview, *, case: PenaltyCase | None = None) -> LegalReview:
+    """Re-read the review under a row lock, after its case's (lock order above); steps on one review are
+    serialised. ``review.penalty_case`` is the locked case."""
+    locked_case = _locked_case(review.penalty_case_id, case)
+    locked = LegalReview.objects.select_for_update(of=("self",)).select_related("current_round").get(pk=review.pk)
+    locked.penalty_case = locked_case
+    return locked
 
 
 def lock_discussion(discussion: CollectiveDiscussion) -> CollectiveDiscussion:
-    return (
+    """Re-read the discussion under a row lock, after its case's (lock order above)."""
+    locked_case = _locked_case(discussion.penalty_case_id, None)
+    locked = (
         CollectiveDiscussion.objects.select_for_update(of=("self",))
-        .select_related("penalty_case__agency", "legal_review")
+        .select_related("legal_review")
         .get(pk=discussion.pk)
     )
+    locked.penalty_case = locked_case
+    return locked
 
 
 def step(obj: LegalReview | CollectiveDiscussion, transition: Callable[..., Any], action: str, *args: Any) -> None:

@@ -7,6 +7,7 @@ from datetime import date
 
 from django.db.models import QuerySet
 
+from zhifa.cases.choices import PenaltyCaseState
 from zhifa.core.calendar import add_working_days, format_day, working_days_between
 from zhifa.review.choices import LegalReviewState
 from zhifa.review.models import LegalReview, ReviewRound
@@ -44,8 +45,18 @@ def deadline_status(review_round: ReviewRound, *, on: date, running: bool = True
     return f"剩余{left}个工作日（期限{deadline}）"
 
 
+# R-TIME-008: the time limit does not run while the case is 中止 (it moves on resumption, ``case_hooks``); a closed
+# case has no review running (its review is closed with it).
+PAUSED_CASE_STATES = [PenaltyCaseState.SUSPENDED, PenaltyCaseState.CLOSED, PenaltyCaseState.ARCHIVED]
+
+
 def running_reviews() -> QuerySet[LegalReview]:
-    return LegalReview.objects.filter(state__in=RUNNING).select_related("current_round", "penalty_case__agency")
+    """Reviews whose time limit runs: submitted or in review, the case neither suspended nor closed."""
+    return (
+        LegalReview.objects.filter(state__in=RUNNING)
+        .exclude(penalty_case__state__in=PAUSED_CASE_STATES)
+        .select_related("current_round", "penalty_case__agency")
+    )
 
 
 def overdue_reviews(on: date) -> QuerySet[LegalReview]:

@@ -41,8 +41,11 @@ from zhifa.review.services.gate import basis_of, review_passed
 from zhifa.review.services.paperwork import issue_minutes
 
 T = DiscussionTopic
-# 集体讨论 is by the heads collectively; no national quorum — local practice, at least three people.
+# 集体讨论 is by the heads collectively (负责人集体讨论, R-PEN-014); no national quorum — local practice: at least three
+# people, at least two of them heads of the case's agency (one head alone is not collective), chaired by a head
+# (``review.conclude_discussion`` is the head's permission, and the chair takes part).
 MIN_PARTICIPANTS = 3
+MIN_HEADS = 2
 
 
 @dataclass(frozen=True)
@@ -87,8 +90,8 @@ def convene_discussion(
     """负责人召集集体讨论. A major decision waits in 集体讨论中 until the conclusion (R-PEN-014)."""
     case = lock(case)
     require(actor, "review.convene_discussion", case, message="只有本单位负责人可以召集集体讨论")
-    if legal_review is not None:
-        legal_review = lock_review(legal_review)
+    if legal_review is not None and legal_review.penalty_case_id == case.pk:
+        legal_review = lock_review(legal_review, case=case)
     _check_topic(case, topic, legal_review)
     if CollectiveDiscussion.objects.filter(penalty_case=case, topic=topic, state=CollectiveDiscussionState.CONVENED):
         raise ReviewStateConflict("本案已有同一事由、尚未作出结论的集体讨论", field="topic")
@@ -129,9 +132,12 @@ def _participants(case: PenaltyCase, actor: Any, rows: list[ParticipantInput], r
     outsiders = [r.user.name for r in rows if r.user.agency_id != case.agency_id and r.user.pk != reviewer_id]
     if outsiders:
         raise ReviewError(f"{'、'.join(outsiders)}不是本单位人员，不能参加本单位集体讨论", field="participants")
-    heads = [r for r in rows if r.user.has_role(Role.HEAD)]
-    if not heads:
-        raise ReviewError("集体讨论应由本单位负责人参加（R-PEN-014）", field="participants")
+    heads = [r for r in rows if r.user.agency_id == case.agency_id and r.user.has_role(Role.HEAD)]
+    if len(heads) < MIN_HEADS:
+        raise ReviewError(
+            f"负责人集体讨论应有本单位{MIN_HEADS}名以上负责人参加，本次参加的负责人{len(heads)}人（R-PEN-014）",
+            field="participants",
+        )
     silent = [r.user.name for r in rows if not r.opinion.strip()]
     if silent:
         raise ReviewError(f"请记录{'、'.join(silent)}发表的意见", field="participants")
@@ -150,9 +156,9 @@ def conclude_discussion(
 ) -> CollectiveDiscussion:
     """主持人记录讨论: each participant's opinion, the conclusion; the minutes are issued and filed (R-PEN-014)."""
     discussion = lock_discussion(discussion)
-    case = discussion.penalty_case = lock(discussion.penalty_case)
+    case = discussion.penalty_case
     require(actor, "review.conclude_discussion", case, message="只有本单位负责人可以主持集体讨论并记录结论")
-    review = lock_review(discussion.legal_review) if discussion.legal_review is not None else None
+    review = lock_review(discussion.legal_review, case=case) if discussion.legal_review is not None else None
     step(discussion, discussion.conclude, "记录讨论结论")
     _participants(case, actor, participants, review)
     if conclusion not in DiscussionConclusion.values:

@@ -14,7 +14,7 @@ from typing import Any
 from zhifa.cases.choices import DecisionKind, PenaltyCaseState
 from zhifa.cases.errors import CaseError
 from zhifa.cases.models import PenaltyCase
-from zhifa.review.choices import DiscussionTopic, LegalReviewState
+from zhifa.review.choices import PENALTY_STAGES, DiscussionTopic, LegalReviewState, ReviewStage
 from zhifa.review.models import CollectiveDiscussion, LegalReview
 
 
@@ -46,9 +46,11 @@ def basis_of(case: PenaltyCase, *, defense_changes: int | None = None) -> dict[s
     }
 
 
-def latest_review(case: PenaltyCase) -> LegalReview | None:
-    """The case's most recent review that was not withdrawn."""
-    return case.legal_reviews.exclude(state=LegalReviewState.WITHDRAWN).order_by("-id").first()
+def latest_review(case: PenaltyCase, *, enforcement: bool = False) -> LegalReview | None:
+    """The case's most recent review that was not withdrawn: of its penalty decision (告知前/决定前), or with
+    ``enforcement`` of its enforcement decision (强制执行决定前, ``enforcement_review``)."""
+    stages = [ReviewStage.BEFORE_ENFORCEMENT] if enforcement else list(PENALTY_STAGES)
+    return case.legal_reviews.filter(stage__in=stages).exclude(state=LegalReviewState.WITHDRAWN).order_by("-id").first()
 
 
 def review_passed(case: PenaltyCase) -> bool:

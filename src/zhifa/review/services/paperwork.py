@@ -3,11 +3,14 @@ R-PEN-014). The content comes from the records; nobody types it twice."""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from zhifa.cases.choices import CompulsoryMethod
 from zhifa.cases.models import PenaltyCase
 from zhifa.catalog.choices import PenaltyKind
+from zhifa.core.calendar import format_day
 from zhifa.core.money import format_amount
 from zhifa.documents.choices import DocumentKind
 from zhifa.documents.models import Document
@@ -26,8 +29,24 @@ def penalty_phrase(kinds: list[str], fine: Decimal | str, confiscation: Decimal 
     return "、".join(parts)
 
 
+def enforcement_text(basis: dict[str, Any]) -> str:
+    """拟作出的强制执行决定 (强制执行决定前审核): methods, date, legal basis and what is owed, in words."""
+    methods = "、".join(
+        str(CompulsoryMethod(m).label) for m in basis.get("methods", []) if m in CompulsoryMethod.values
+    )
+    when = format_day(date.fromisoformat(basis["scheduled_on"])) if basis.get("scheduled_on") else ""
+    parts = [f"拟作出行政强制执行决定，强制执行方式：{methods}", f"拟执行时间：{when}"]
+    if basis.get("is_immediate"):
+        parts.append("立即强制执行")
+    parts.append(f"法律依据：{basis.get('legal_basis', '')}")
+    parts.append(f"送审时逾期未履行金额：{format_amount(basis.get('amount', '0'))}")
+    return "；".join(parts)
+
+
 def proposal_text(basis: dict[str, Any]) -> str:
-    """The handler's proposal as submitted (route and penalty) in words."""
+    """The handler's proposal as submitted (route and penalty, or the enforcement proposal) in words."""
+    if basis.get("kind") == "compulsory_execution":
+        return enforcement_text(basis)
     if basis.get("route") == "transfer":
         return "涉嫌犯罪，拟移送司法机关"
     if basis.get("route") == "no_penalty":
@@ -43,8 +62,7 @@ def _case_lines(case: PenaltyCase) -> dict[str, Any]:
 
 
 def issue_opinion(*, review: LegalReview, review_round: ReviewRound, actor: Any) -> Document:
-    """法制审核意见书 of one round, numbered (类别字 法审), filed in the case file (R-REV-011). A reviewer from the
-    司法局 pool issues it in the name of their own agency."""
+    """法制审核意见书 of one round, numbered (类别字 法审), filed in the case file (R-REV-011)."""
     case = review.penalty_case
     checks = [
         {
@@ -78,7 +96,9 @@ def issue_opinion(*, review: LegalReview, review_round: ReviewRound, actor: Any)
             review_round.amended_fine_amount or Decimal("0"),
             review_round.amended_confiscation_amount or Decimal("0"),
         )
-    agency = case.agency if actor.agency_id == case.agency_id else actor.agency
+    # A reviewer of the 司法局's pool issues it in their own agency's name; one without an agency (an appointed
+    # 法律顾问 or 公职律师, R-REV-005) in the name of the agency they review for.
+    agency = actor.agency if actor.agency_id and actor.agency_id != case.agency_id else case.agency
     return issue_document(
         kind=DocumentKind.LEGAL_REVIEW_OPINION,
         agency=agency,

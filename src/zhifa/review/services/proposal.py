@@ -13,7 +13,8 @@ from typing import Any
 from zhifa.cases.calculations import hearing_right_reasons, is_heavier
 from zhifa.cases.choices import DecisionKind
 from zhifa.cases.models import PenaltyCase
-from zhifa.cases.services.investigation import legal_review_reasons, party_category
+from zhifa.cases.services.investigation import legal_review_reasons
+from zhifa.cases.services.major_decision import party_category
 from zhifa.catalog.choices import PenaltyKind
 from zhifa.catalog.services import large_fine_threshold
 from zhifa.review.choices import ReviewStage

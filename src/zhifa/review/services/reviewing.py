@@ -10,7 +10,7 @@ from typing import Any
 from django.db import transaction
 
 from zhifa.cases.choices import DecisionKind, PenaltyCaseState
-from zhifa.cases.services._common import lock, note
+from zhifa.cases.services._common import note
 from zhifa.core.calendar import add_working_days, format_day, today
 from zhifa.core.permissions import require
 from zhifa.review.choices import CheckResult, LegalReviewState, ReviewCheck, ReviewOutcome
@@ -26,12 +26,23 @@ from zhifa.review.services._common import (
     text,
 )
 from zhifa.review.services.eligibility import reviewer_refusal
-from zhifa.review.services.gate import basis_of
 from zhifa.review.services.paperwork import issue_opinion
 from zhifa.review.services.proposal import apply_amendment, apply_transfer, check_amendment
+from zhifa.review.services.stages import check_stage_outcome, current_basis, moves_case
 
 Outcome = ReviewOutcome
 APPROVING = (Outcome.APPROVE, Outcome.AMEND, Outcome.CORRECT)
+C = ReviewCheck
+# R-REV-007: problems a 变更/纠正 opinion cannot cure — the reviewer may change the penalty or correct the law, the
+# documents, a procedural step or the discretion, but not make the agency competent, the officers qualified, the
+# facts clear or the evidence sufficient, nor turn a suspected crime into a penalty. Such a problem is 补充 (or 移送).
+INCURABLE: dict[str, str] = {
+    C.SUBJECT_COMPETENT: "执法主体不合法或超越法定职权的，不能作出处理决定，应退回补充（移交有权机关或撤销立案）（R-REV-007）",
+    C.OFFICERS_QUALIFIED: "执法人员不具备执法资格的，取得的证据不能作为定案依据，应退回补充（R-PER-001、R-REV-007）",
+    C.FACTS_CLEAR: "违法事实不清的，不得给予行政处罚，应退回补充调查（R-PEN-013）",
+    C.EVIDENCE_SUFFICIENT: "证据不足的，不得给予行政处罚，应退回补充调查（R-PEN-013）",
+    C.CRIME_SUSPECTED: "涉嫌犯罪的，应作出“移送”或“补充”的意见，不得以罚代刑（R-TRN-001）",
+}
 
 
 @dataclass(frozen=True)
@@ -100,6 +111,14 @@ def _check_outcome(outcome: str, problems: list[str], changes: str, route: str) 
         raise ReviewError(
             f"作出“{Outcome(outcome).label}”的意见，须在审核要点中写明存在的问题（R-REV-007）", field="checks"
         )
+    if outcome in (Outcome.AMEND, Outcome.CORRECT):
+        incurable = [p for p in problems if p in INCURABLE]
+        if incurable:
+            point = incurable[0]
+            raise ReviewError(
+                f"审核要点“{C(point).label}”存在问题，不能以“{Outcome(outcome).label}”意见通过：{INCURABLE[point]}",
+                field="outcome",
+            )
     if outcome in (Outcome.AMEND, Outcome.CORRECT) and not changes.strip():
         raise ReviewError(f"“{Outcome(outcome).label}”意见须写明变更或纠正的内容", field="changes")
     if outcome == Outcome.TRANSFER:
@@ -127,7 +146,7 @@ def conclude_legal_review(
     (R-REV-011). 同意/变更/纠正 approve (变更 makes the reviewer's penalty the proposal); 补充 returns the case to the
     handler; 移送 routes it to 移送司法机关. A late opinion is recorded and flagged (R-REV-010, DUE)."""
     review = lock_review(review)
-    case = review.penalty_case = lock(review.penalty_case)
+    case = review.penalty_case
     require(actor, "review.conclude_legal_review", review, message="只有受理本轮审核的法制审核人员可以作出审核意见")
     if review.state != LegalReviewState.IN_REVIEW:
         raise ReviewStateConflict(f"法制审核当前状态为“{review.get_state_display()}”，不能作出审核意见", field="state")
@@ -136,6 +155,7 @@ def conclude_legal_review(
         raise ReviewError(refusal, field="reviewer")
     answered = _checklist(checks)
     problems = [c.point for c in answered if c.result == CheckResult.PROBLEM]
+    check_stage_outcome(review, outcome)  # 强制执行决定前审核: 同意/纠正/补充 only
     _check_outcome(outcome, problems, changes, case.route)
     opinion = text(opinion, field="opinion", message="请填写审核意见及理由（R-REV-008）")
     current = _current(review)
@@ -174,11 +194,12 @@ def conclude_legal_review(
         step(review, review.recommend_transfer, "建议移送")
         back_to = PenaltyCaseState.AWAITING_DECISION
     review.outcome = outcome
-    review.approved_basis = basis_of(case) if review.passes else {}
+    review.approved_basis = current_basis(review) if review.passes else {}
     current.outcome, current.opinion, current.changes, current.concluded_on = outcome, opinion, changes.strip(), day
     current.save()
-    move_case(case, case.conclude_legal_review, "结束法制审核", back_to)
-    case.save(update_fields=["state", "updated_at"])
+    if moves_case(review):  # the enforcement stage leaves the case 执行中 (``stages``)
+        move_case(case, case.conclude_legal_review, "结束法制审核", back_to)
+        case.save(update_fields=["state", "updated_at"])
     current.document = issue_opinion(review=review, review_round=current, actor=actor)  # R-REV-011
     current.save(update_fields=["document"])
     review.save()

@@ -26,6 +26,7 @@ from zhifa.review.services._common import (
     text,
 )
 from zhifa.review.services.gate import basis_of, latest_review, review_passed
+from zhifa.review.services.stages import is_enforcement, moves_case
 
 M = SubmissionMaterial
 S = PenaltyCaseState
@@ -158,8 +159,10 @@ def resubmit_legal_review(
 ) -> LegalReview:
     """补充后再次送审 (R-REV-008): a new round with its own time limit; earlier rounds are kept as history."""
     review = lock_review(review)
-    case = review.penalty_case = lock(review.penalty_case)
+    case = review.penalty_case
     require(actor, "review.submit_legal_review", case, message="只有本案承办人可以再次送审")
+    if is_enforcement(review):
+        raise ReviewError("强制执行决定前审核退回补充的，请连同修改后的强制执行方案再次送审", field="stage")
     step(review, review.resubmit, "再次送审")
     if case.state != review.return_state:
         raise ReviewStateConflict(
@@ -205,7 +208,7 @@ def resubmit_legal_review(
 def withdraw_legal_review(*, actor: Any, review: LegalReview, reason: str) -> LegalReview:
     """承办机构撤回送审 (e.g. the case review changes its route): before the opinion, or after a 补充 return."""
     review = lock_review(review)
-    case = review.penalty_case = lock(review.penalty_case)
+    case = review.penalty_case
     require(actor, "review.submit_legal_review", case, message="只有本案承办人可以撤回送审")
     reason = text(reason, field="reason", message="请填写撤回送审的理由")
     was_open = review.state in (LegalReviewState.SUBMITTED, LegalReviewState.IN_REVIEW)
@@ -214,7 +217,7 @@ def withdraw_legal_review(*, actor: Any, review: LegalReview, reason: str) -> Le
     review.withdrawn_on = today()
     review.withdrawal_reason = reason
     review.save()
-    if was_open:
+    if was_open and moves_case(review):  # the enforcement stage leaves the case 执行中 (``stages``)
         move_case(case, case.conclude_legal_review, "撤回法制审核", review.return_state)
         case.save(update_fields=["state", "updated_at"])
         note(case, "legal_review_withdrawn", actor, legal_review_id=review.pk)

@@ -28,6 +28,7 @@ from zhifa.review.views.steps import DISCUSSION_STEPS, discussion_next_steps
 EVENT_LABELS = {
     "collective_discussion.convened": "召集集体讨论",
     "collective_discussion.concluded": "作出讨论决定",
+    "collective_discussion.cancelled": "随案件取消",
 }
 QUESTIONS = {
     DiscussionTopic.MAJOR_DECISION: "本案属于重大执法决定，拟按承办机构意见作出处理决定，请负责人集体讨论决定（R-PEN-014）。",

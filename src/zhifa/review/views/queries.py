@@ -9,8 +9,9 @@ from django.db.models import Count, JSONField, OuterRef, Q, QuerySet, Subquery
 
 from zhifa.cases.choices import DecisionKind, PenaltyCaseState
 from zhifa.cases.models import PenaltyCase
+from zhifa.cases.services.major_decision import enforcement_review_reasons
 from zhifa.org.choices import Role
-from zhifa.review.choices import LegalReviewState
+from zhifa.review.choices import LegalReviewState, ReviewStage
 from zhifa.review.models import CollectiveDiscussion, ExternalReviewer, LegalReview
 from zhifa.review.services.gate import basis_of
 
@@ -36,7 +37,7 @@ def queue(user: Any) -> QuerySet[LegalReview]:
         Q(penalty_case__agency_id=user.agency_id) | Q(penalty_case__agency_id__in=served)
     )
     mine = Q(state=S.IN_REVIEW, current_round__reviewer_id=user.pk)
-    if not user.has_role(Role.LEGAL_REVIEWER):
+    if not user.has_role(Role.LEGAL_REVIEWER) and not served.exists():  # an appointment makes a reviewer (R-REV-005)
         return review_rows(user).none()
     return review_rows(user).filter(mine | takeable).order_by("current_round__review_deadline", "pk")
 
@@ -73,6 +74,31 @@ def to_submit(user: Any) -> list[PenaltyCase]:
             case, defense_changes=case.defense_changes
         )
         if not passed:
+            rows.append(case)
+    return rows
+
+
+def enforcement_to_submit(user: Any) -> list[PenaltyCase]:
+    """待送审 (强制执行决定, R-REV-002): cases in execution whose 催告 was served, with no enforcement decided or applied
+    for and no review of their enforcement decision yet, where the agency's catalog makes that decision major."""
+    reviewed = LegalReview.objects.filter(stage=ReviewStage.BEFORE_ENFORCEMENT).exclude(state=S.WITHDRAWN)
+    cases = (
+        PenaltyCase.objects.visible_to(user)
+        .filter(state=CASE.EXECUTING, demand_notices__isnull=False)
+        .exclude(pk__in=reviewed.values("penalty_case_id"))
+        .exclude(compulsory_executions__isnull=False)
+        .exclude(court_executions__isnull=False)
+        .select_related("party", "agency", "enforcement_item")
+        .distinct()
+        .order_by("-id")
+    )
+    major: dict[tuple[int, int], bool] = {}  # one catalog lookup per agency and sector
+    rows = []
+    for case in cases:
+        key = (case.agency_id, case.enforcement_item.sector_id)
+        if key not in major:
+            major[key] = bool(enforcement_review_reasons(case, demolition=False))
+        if major[key]:
             rows.append(case)
     return rows
 

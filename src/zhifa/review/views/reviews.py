@@ -28,12 +28,18 @@ from zhifa.org.choices import Role
 from zhifa.review import services
 from zhifa.review.choices import DiscussionTopic, LegalReviewState, ReviewStage, SubmissionMaterial
 from zhifa.review.models import LegalReview
+from zhifa.review.services.paperwork import proposal_text
 from zhifa.review.views.forms import SubmitForm
-from zhifa.review.views.queries import overdue_flags, queue, review_rows, to_submit
+from zhifa.review.views.queries import enforcement_to_submit, overdue_flags, queue, review_rows, to_submit
 from zhifa.review.views.steps import REVIEW_STEPS, review_next_steps
 
 S = LegalReviewState
 TABS = {"queue": "待我审核", "to-submit": "待送审", "all": "全部"}
+STAGE_NOTES = {
+    ReviewStage.BEFORE_NOTICE: "事先告知前",
+    ReviewStage.BEFORE_DECISION: "作出决定前",
+    ReviewStage.BEFORE_ENFORCEMENT: "作出强制执行决定前，案件仍在执行中",
+}
 STATE_BADGE = {S.APPROVED: "ok", S.TRANSFERRED: "warn", S.RETURNED: "warn", S.DISPUTED: "bad"}
 EVENT_LABELS = {
     "legal_review.submitted": "送法制审核",
@@ -44,6 +50,8 @@ EVENT_LABELS = {
     "legal_review.disputed": "承办机构提出不同意见",
     "legal_review.dispute_resolved": "分歧已决定",
     "legal_review.withdrawn": "撤回送审",
+    "legal_review.closed_with_case": "随案件结束",
+    "legal_review.deadline_moved": "案件中止，审核期限顺延",
     "legal_review.viewed": "调阅",
 }
 
@@ -73,6 +81,7 @@ def review_list(request: HttpRequest) -> HttpResponse:
         context["staffing"] = services.staffing(agency, on=day)  # R-REV-012, as personnel computes it
     if tab == "to-submit":
         context["page"] = Paginator(to_submit(request.user), page_size(request)).get_page(request.GET.get("page"))
+        context["enforcement_cases"] = enforcement_to_submit(request.user)
         return render(request, "review/review_list.html", context)
     reviews = queue(request.user) if tab == "queue" else review_rows(request.user)
     if context["selected"]["state"] in S.values:
@@ -136,13 +145,17 @@ def _detail_context(request: HttpRequest, review: LegalReview, bound: dict[str, 
     }
     shown = panels(steps, url_name="review:review-step", pk=review.pk, table=REVIEW_STEPS, forms={**forms, **bound})
     current = review.current_round
-    running = review.state in (S.SUBMITTED, S.IN_REVIEW)
+    paused = case.state == PenaltyCaseState.SUSPENDED  # R-TIME-008: the time limit does not run while 中止
+    running = review.state in (S.SUBMITTED, S.IN_REVIEW) and not paused
+    status = services.deadline_status(current, on=day, running=running) if current else ""
+    if paused and review.state in (S.SUBMITTED, S.IN_REVIEW):
+        status = "案件中止，审核期限暂停计算（R-TIME-008）"
     return {
         "review": review,
         "case": case,
         "rounds": _rounds(review),
         "badge": STATE_BADGE.get(S(review.state), ""),
-        "deadline_status": services.deadline_status(current, on=day, running=running) if current else "",
+        "deadline_status": status,
         "overdue": running and current is not None and day > current.review_deadline,
         "panels": shown,
         "refusals": refusal_banner(bound, shown),
@@ -156,7 +169,13 @@ def _detail_context(request: HttpRequest, review: LegalReview, bound: dict[str, 
         and not review.discussions.filter(state="convened").exists()
         and request.user.has_perm("review.convene_discussion", review),
         "can_discuss_decision": _decision_needs_discussion(request.user, review),
-        "stage_note": "事先告知前" if review.stage == ReviewStage.BEFORE_NOTICE else "作出决定前",
+        "stage_note": STAGE_NOTES[ReviewStage(review.stage)],
+        # 强制执行决定前审核: what is approved is the enforcement proposal of the round, not the case's proposal
+        "enforcement_proposal": (
+            proposal_text(current.basis)
+            if review.stage == ReviewStage.BEFORE_ENFORCEMENT and current is not None
+            else ""
+        ),
     }
 
 

@@ -11,8 +11,9 @@ import rules
 from zhifa.cases.views.next_steps import NextStep
 from zhifa.cases.views.steps import StepSpec
 from zhifa.review import services
-from zhifa.review.choices import LegalReviewState, ReviewOutcome
+from zhifa.review.choices import LegalReviewState, ReviewOutcome, ReviewStage
 from zhifa.review.models import CollectiveDiscussion, LegalReview
+from zhifa.review.views import enforcement_forms as ef
 from zhifa.review.views import forms as f
 
 S = LegalReviewState
@@ -34,6 +35,9 @@ REVIEW_STEPS: dict[str, StepSpec] = {
     "conclude": StepSpec(f.ConcludeForm, _conclude, "作出审核意见"),
     "extend": StepSpec(f.ReasonForm, _review(services.extend_legal_review), "批准延长"),
     "resubmit": StepSpec(f.ResubmitForm, _review(services.resubmit_legal_review), "再次送审"),
+    "resubmit-enforcement": StepSpec(
+        ef.EnforcementResubmitForm, _review(services.resubmit_enforcement_review), "再次送审"
+    ),
     "dispute": StepSpec(f.ReasonForm, _review(services.dispute_legal_review), "提出不同意见"),
     "resolve": StepSpec(f.ResolveForm, _review(services.resolve_legal_review_dispute), "作出决定"),
     "withdraw": StepSpec(f.ReasonForm, _review(services.withdraw_legal_review), "撤回送审"),
@@ -58,11 +62,14 @@ def review_next_steps(review: LegalReview, user: Any) -> list[NextStep]:
         blocked = "本轮审核期限已延长过一次（R-REV-010）" if current is not None and current.is_extended else ""
         steps.append(NextStep("extend", "批准延长审核期限（一次）", blocked))
     if handle and state == S.RETURNED:
-        steps.append(NextStep("resubmit", "补充后再次送审（下一轮）"))
+        if review.stage == ReviewStage.BEFORE_ENFORCEMENT:  # a new round carries the amended enforcement proposal
+            steps.append(NextStep("resubmit-enforcement", "修改强制执行方案后再次送审（下一轮）"))
+        else:
+            steps.append(NextStep("resubmit", "补充后再次送审（下一轮）"))
     disputable = state in (S.RETURNED, S.TRANSFERRED) or (
         state == S.APPROVED and review.outcome in (ReviewOutcome.AMEND, ReviewOutcome.CORRECT)
     )
-    if handle and disputable and review.resolution == "":
+    if handle and disputable and not services.dispute_refusal(review):
         steps.append(NextStep("dispute", "对审核意见提出不同意见（R-REV-009）"))
     if state == S.DISPUTED:
         pending = review.discussions.filter(state="convened").exists()

@@ -1,57 +1,44 @@
 """Excel import/export of 裁量基准: one row per tier. Rows of the same item and penalty article make one draft
-version (a new benchmark, or a revision of a published one); publishing checks the whole (R-DIS-002)."""
+version (a new benchmark, or a revision of a published one); publishing checks the whole (R-DIS-002/003)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
-from zhifa.catalog.choices import EnforcementItemState, PenaltyKind
+from zhifa.catalog.choices import PenaltyKind
 from zhifa.catalog.models import EnforcementItem
 from zhifa.core.excel import Column, ImportSpec, choice_value, parse_decimal, register
 from zhifa.discretion import services
 from zhifa.discretion.choices import DiscretionBenchmarkState, DiscretionTier, MatchMode, MultipleBase
-from zhifa.discretion.models import Circumstance, DiscretionBenchmark
+from zhifa.discretion.importers._common import circumstances_by_label, live_item, optional_decimal, parts, text
+from zhifa.discretion.models import DiscretionBenchmark
 from zhifa.laws import services as law_services
 from zhifa.laws.errors import LawsError
 from zhifa.laws.models import Article
 from zhifa.org.lookups import agency_by_name
 
-_SEPARATORS = re.compile(r"[；;\n]+")
 # 情节条件: “初次违法”, “货值金额≥1000”, “货值金额≤10000”, “货值金额1000~10000” (all inclusive, R-TIME-006)
 _CONDITION = re.compile(
     r"^(?P<name>.+?)\s*(?:(?P<op>>=|≥|<=|≤)\s*(?P<value>[\d.,]+)|(?P<low>[\d.,]+)\s*[~～]\s*(?P<high>[\d.,]+))?$"
 )
 
 
-def _optional_decimal(row: dict[str, str], key: str) -> Decimal | None:
-    value = row.get(key, "")
-    return parse_decimal(value, field_name=key) if value else None
+def _kinds(cell: str, key: str) -> list[str]:
+    return [choice_value(part, PenaltyKind, field_name=key, label="处罚种类") for part in parts(cell)]
 
 
-def _kinds(text: str, key: str) -> list[str]:
-    return [
-        choice_value(part, PenaltyKind, field_name=key, label="处罚种类")
-        for part in (p.strip() for p in _SEPARATORS.split(text or ""))
-        if part
-    ]
-
-
-def _conditions(text: str) -> list[services.ConditionInput]:
-    by_name = {c.name: c.code for c in Circumstance.objects.all()} | {
-        c.code: c.code for c in Circumstance.objects.all()
-    }
+def _conditions(cell: str) -> list[services.ConditionInput]:
+    by_label = circumstances_by_label()
     conditions = []
-    for part in (p.strip() for p in _SEPARATORS.split(text or "")):
-        if not part:
-            continue
+    for part in parts(cell):
         match = _CONDITION.match(part)
-        code = by_name.get(match["name"].strip()) if match else None
+        found = by_label.get(match["name"].strip()) if match else None
+        code = found.code if found is not None else None
         if match is None or code is None:
             raise ValidationError({"conditions": f"情节“{part}”无法识别：请填写情节名称，金额情节写作“货值金额≥1000”"})
         low = high = None
@@ -88,10 +75,10 @@ def _draft_for(user: Any, item: EnforcementItem, article: Article, row: dict[str
         enforcement_item=item,
         penalty_article=article,
         title=row.get("title", "") or f"{item.name}裁量基准",
-        legal_fine_min_amount=_optional_decimal(row, "legal_fine_min_amount"),
-        legal_fine_max_amount=_optional_decimal(row, "legal_fine_max_amount"),
-        legal_multiple_min=_optional_decimal(row, "legal_multiple_min"),
-        legal_multiple_max=_optional_decimal(row, "legal_multiple_max"),
+        legal_fine_min_amount=optional_decimal(row, "legal_fine_min_amount"),
+        legal_fine_max_amount=optional_decimal(row, "legal_fine_max_amount"),
+        legal_multiple_min=optional_decimal(row, "legal_multiple_min"),
+        legal_multiple_max=optional_decimal(row, "legal_multiple_max"),
         multiple_base=choice_value(base, MultipleBase, field_name="multiple_base", label="倍数基数"),
     )
 
@@ -130,13 +117,7 @@ class BenchmarkImport(ImportSpec):
 
     def import_row(self, row: dict[str, str], *, user: Any) -> None:
         agency = agency_by_name(user, row["agency"], field_name="agency", label="实施主体")
-        item = (
-            EnforcementItem.objects.filter(agency=agency, code=row["item_code"].strip())
-            .filter(state__in=[EnforcementItemState.IN_FORCE, EnforcementItemState.SUSPENDED])
-            .first()
-        )
-        if item is None:
-            raise ValidationError({"item_code": f"{agency.name}没有事项编码为“{row['item_code']}”的有效事项"})
+        item = live_item(agency, row["item_code"], field_name="item_code")
         article = _article(row["penalty_article"])
         tier = services.TierInput(
             tier=choice_value(row["tier"], DiscretionTier, field_name="tier", label="阶次"),
@@ -144,10 +125,10 @@ class BenchmarkImport(ImportSpec):
             match_mode=choice_value(
                 row.get("match_mode", "") or MatchMode.ANY, MatchMode, field_name="match_mode", label="情节关系"
             ),
-            fine_min_amount=_optional_decimal(row, "fine_min_amount"),
-            fine_max_amount=_optional_decimal(row, "fine_max_amount"),
-            multiple_min=_optional_decimal(row, "multiple_min"),
-            multiple_max=_optional_decimal(row, "multiple_max"),
+            fine_min_amount=optional_decimal(row, "fine_min_amount"),
+            fine_max_amount=optional_decimal(row, "fine_max_amount"),
+            multiple_min=optional_decimal(row, "multiple_min"),
+            multiple_max=optional_decimal(row, "multiple_max"),
             allowed_kinds=_kinds(row.get("allowed_kinds", ""), "allowed_kinds"),
             required_kinds=_kinds(row.get("required_kinds", ""), "required_kinds"),
             conditions=_conditions(row.get("conditions", "")),
@@ -168,23 +149,19 @@ class BenchmarkImport(ImportSpec):
                     "item_code": benchmark.enforcement_item.code,
                     "penalty_article": benchmark.penalty_article.citation,
                     "title": benchmark.title,
-                    "legal_fine_min_amount": _text(benchmark.legal_fine_min_amount),
-                    "legal_fine_max_amount": _text(benchmark.legal_fine_max_amount),
-                    "legal_multiple_min": _text(benchmark.legal_multiple_min),
-                    "legal_multiple_max": _text(benchmark.legal_multiple_max),
+                    "legal_fine_min_amount": text(benchmark.legal_fine_min_amount),
+                    "legal_fine_max_amount": text(benchmark.legal_fine_max_amount),
+                    "legal_multiple_min": text(benchmark.legal_multiple_min),
+                    "legal_multiple_max": text(benchmark.legal_multiple_max),
                     "multiple_base": benchmark.get_multiple_base_display(),
                     "tier": tier.get_tier_display(),
                     "conditions_text": tier.conditions_text,
                     "conditions": "；".join(c.spec().describe_for_import() for c in tier.conditions.all()),
                     "match_mode": tier.get_match_mode_display(),
-                    "fine_min_amount": _text(tier.fine_min_amount),
-                    "fine_max_amount": _text(tier.fine_max_amount),
-                    "multiple_min": _text(tier.multiple_min),
-                    "multiple_max": _text(tier.multiple_max),
+                    "fine_min_amount": text(tier.fine_min_amount),
+                    "fine_max_amount": text(tier.fine_max_amount),
+                    "multiple_min": text(tier.multiple_min),
+                    "multiple_max": text(tier.multiple_max),
                     "allowed_kinds": "；".join(PenaltyKind(k).label for k in tier.allowed_kinds),
                     "required_kinds": "；".join(PenaltyKind(k).label for k in tier.required_kinds),
                 }
-
-
-def _text(value: Decimal | None) -> str:
-    return "" if value is None else f"{value.normalize():f}"
