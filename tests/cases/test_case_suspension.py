@@ -217,7 +217,9 @@ def test_r_pen_028_reconsideration_does_not_suspend_execution_and_r_pen_027_paus
     # 18, 19 March count; from 20 March on the 复议 pauses the surcharge (R-PEN-027)
     assert (notice.late_penalty_amount, notice.amount) == (Decimal("600.00"), Decimal("10600.00"))
     with on(date(2026, 4, 20)):
-        execution.conclude_remedy(actor=handler, case=case, concluded_on=date(2026, 4, 20), outcome="复议决定维持")
+        execution.conclude_remedy(
+            actor=handler, case=case, concluded_on=date(2026, 4, 20), result="upheld", outcome="复议决定维持"
+        )
     # 44 days late on 30 April, less the 32 paused days (20 March – 20 April): 12 days at 300.00
     assert services.amount_due(reload(case), on=date(2026, 4, 30)) == Decimal("13600.00")
     assert events(case)[-3:] == [
@@ -402,6 +404,6 @@ def test_r_coe_016_no_court_window_alert_after_a_concluded_lawsuit(executing_cas
     ]
     with on(date(2026, 8, 28)):
         execution.conclude_remedy(
-            actor=handler, case=executing_case, concluded_on=date(2026, 8, 28), outcome="判决驳回"
+            actor=handler, case=executing_case, concluded_on=date(2026, 8, 28), result="upheld", outcome="判决驳回"
         )
     assert court_application_window(date(2026, 12, 3)) == []

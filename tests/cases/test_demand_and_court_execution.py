@@ -575,7 +575,11 @@ def test_r_coe_016_after_a_reconsideration_the_party_has_15_days_to_sue(executin
         )
     with on(date(2026, 8, 28)):
         execution.conclude_remedy(
-            actor=handler, case=executing_case, concluded_on=date(2026, 8, 28), outcome="复议决定维持原处罚决定"
+            actor=handler,
+            case=executing_case,
+            concluded_on=date(2026, 8, 28),
+            result="upheld",
+            outcome="复议决定维持原处罚决定",
         )
     window = court_window(reload(executing_case))
     assert (window.period_end, window.opens_on, window.due_on, window.last_day) == (
@@ -607,7 +611,9 @@ def test_r_coe_016_an_early_reconsideration_never_shortens_the_six_months(execut
             filed_on=date(2026, 3, 20),
         )
     with on(date(2026, 4, 10)):
-        execution.conclude_remedy(actor=handler, case=executing_case, concluded_on=date(2026, 4, 10), outcome="维持")
+        execution.conclude_remedy(
+            actor=handler, case=executing_case, concluded_on=date(2026, 4, 10), result="upheld", outcome="维持"
+        )
     window = court_window(reload(executing_case))
     assert (window.period_end, window.opens_on, window.last_day) == (
         date(2026, 9, 2),
@@ -623,7 +629,11 @@ def test_r_coe_016_after_a_concluded_lawsuit_the_judgment_is_executed_instead(ex
         )
     with on(date(2026, 8, 28)):
         execution.conclude_remedy(
-            actor=handler, case=executing_case, concluded_on=date(2026, 8, 28), outcome="判决驳回原告诉讼请求"
+            actor=handler,
+            case=executing_case,
+            concluded_on=date(2026, 8, 28),
+            result="upheld",
+            outcome="判决驳回原告诉讼请求",
         )
     demand(executing_case, handler, date(2026, 11, 2), date(2026, 11, 9))
     before = counts(executing_case)

@@ -177,7 +177,12 @@ def test_suspend_resume_and_end_execution_through_the_api(api_client, executing_
         )
         assert (view["state"], view["remedies"][0]["kind_display"]) == ("executing", "行政复议")  # R-PEN-028
     with on(date(2026, 4, 1)):
-        _post(api_client, handler, f"{url}/conclude-remedy/", {"concluded_on": "2026-04-01", "outcome": "维持"})
+        _post(
+            api_client,
+            handler,
+            f"{url}/conclude-remedy/",
+            {"concluded_on": "2026-04-01", "result": "upheld", "outcome": "维持"},
+        )
         before = counts(executing_case)
         refusal = _post(
             api_client, handler, f"{url}/suspend/", {"ground": "hardship", "reason": "无力缴纳"}, expect=403

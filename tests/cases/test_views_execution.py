@@ -369,10 +369,18 @@ def test_r_pen_028_a_reconsideration_is_recorded_execution_goes_on_and_r_pen_027
     assert "行政复议/诉讼期间（自2026年3月20日起）不计加处罚款（R-PEN-027），不停止执行（R-PEN-028）" in html
     assert ("conclude-remedy", "") in _steps(page) and "remedies" not in dict(_steps(page))
     with on(date(2026, 4, 10)):
-        response = _post(client, handler, executing_case, "conclude-remedy", concluded_on="2026-04-10", outcome="")
+        response = _post(
+            client, handler, executing_case, "conclude-remedy", concluded_on="2026-04-10", result="upheld", outcome=""
+        )
         _refused(response, "conclude-remedy", "outcome", "请填写复议决定或裁判的结果")
         response = _post(
-            client, handler, executing_case, "conclude-remedy", concluded_on="2026-04-10", outcome="维持原处罚决定"
+            client,
+            handler,
+            executing_case,
+            "conclude-remedy",
+            concluded_on="2026-04-10",
+            result="upheld",
+            outcome="维持原处罚决定",
         )
         _done(response, executing_case)
     remedy = RemedyProceeding.objects.get(penalty_case=executing_case)

@@ -3,6 +3,7 @@ agencies, a published list, the 同事不同罚 outlier and a 首违不罚 case 
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -16,6 +17,7 @@ from zhifa.demo import discretion as demo_discretion
 from zhifa.demo.context import DemoContext
 from zhifa.discretion.choices import DiscretionBenchmarkState
 from zhifa.discretion.models import DiscretionBenchmark, ExemptionList
+from zhifa.discretion.services import benchmarks_for, unfit_refinements, upper_benchmark
 
 
 @pytest.fixture(scope="module")
@@ -36,8 +38,10 @@ def loaded(demo, db):
 
 def test_demo_has_benchmarks_for_at_least_ten_items_of_three_agencies(loaded):
     live = DiscretionBenchmark.objects.filter(state=DiscretionBenchmarkState.IN_FORCE)
-    assert live.values("enforcement_item").distinct().count() == 12
-    assert live.values("enforcement_item__agency").distinct().count() == 4
+    assert live.values("enforcement_item").distinct().count() == 13  # 11 county items + 2 of the city's
+    assert live.values("enforcement_item__agency").distinct().count() == 5
+    suspended = DiscretionBenchmark.objects.get(state=DiscretionBenchmarkState.SUSPENDED)
+    assert suspended.enforcement_item.name.startswith("对在禁止的时段和区域内露天烧烤食品")
     revised = DiscretionBenchmark.objects.get(state=DiscretionBenchmarkState.SUPERSEDED)
     assert (revised.version, str(revised.ended_on)) == (1, "2026-07-01")
 
@@ -74,3 +78,31 @@ def test_r_dis_013_demo_first_violation_case_is_closed_with_its_measures(loaded)
     assert (case.state, case.closing_reason) == (PenaltyCaseState.CLOSED, ClosingReason.NO_PENALTY)
     assert [m.kind for m in case.flexible_measures.all()] == ["reminder", "guidance"]
     assert case.correction_order == "餐具、饮具使用前应当洗净、消毒，建立清洗消毒记录"
+
+
+def test_r_dis_001_demo_case_decided_while_the_benchmark_was_suspended(loaded):
+    case = loaded.extra["discretion"]["suspended_benchmark_case"]
+    case.refresh_from_db()
+    assert (case.state, case.applied_benchmark_id) == (PenaltyCaseState.CLOSED, None)
+    assert "没有现行有效的裁量基准" in case.applied_discretion[0]
+
+
+def test_r_dis_003_demo_city_benchmark_applied_directly_and_refined_by_the_county(loaded):
+    made = loaded.extra["discretion"]
+    case = made["city_benchmark_case"]
+    case.refresh_from_db()
+    packaging = made["city_benchmarks"]["对生产经营被包装材料、容器、运输工具等污染的食品的行政处罚"]
+    assert case.applied_benchmark_id == packaging.pk
+    assert "（上级长沙市市场监督管理局制定，直接适用，R-DIS-003）" in case.applied_discretion[0]
+    dishes = made["benchmarks"][("scjg", "对餐具、饮具使用前未经洗净、消毒的行政处罚")]
+    assert upper_benchmark(dishes, on=date(2026, 11, 20)) == made["city_benchmarks"][dishes.enforcement_item.name]
+    assert unfit_refinements(on=date(2026, 11, 20)) == []  # the county's refinement fits the city's
+    assert [b.pk for b in benchmarks_for(item=dishes.enforcement_item, on=date(2026, 11, 20))] == [dishes.pk]
+
+
+def test_r_dis_011_demo_first_violation_entry_punished_with_a_written_reason(loaded):
+    case = loaded.extra["discretion"]["punished_first_violation"]
+    case.refresh_from_db()
+    assert (case.decision_kind, case.circumstances["first_violation"]) == ("penalty", True)
+    assert case.deviation_reason.startswith("当事人虽系初次违法")
+    assert any("首违不罚" in line for line in case.applied_discretion)

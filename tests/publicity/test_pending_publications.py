@@ -103,6 +103,7 @@ def test_zhifa_tick_runs_the_publicity_jobs():
 
     names = [name for name in jobs() if name.startswith("publicity.")]
     assert names == [
+        "publicity.before",
         "publicity.certificate_codes",
         "publicity.deadlines",
         "publicity.expire",

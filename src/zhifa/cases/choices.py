@@ -221,6 +221,31 @@ class RemedyKind(models.TextChoices):
     LITIGATION = "litigation", "行政诉讼"
 
 
+class RemedyResult(models.TextChoices):
+    """复议决定 / 裁判的结果 as it bears on the decision (复议法 第63–68条; 行诉法 第69–78条). Those in
+    ``SETS_ASIDE_RESULTS`` take the decision off the portal (R-PUB-008)."""
+
+    UPHELD = "upheld", "维持原决定（驳回复议申请或诉讼请求）"
+    CHANGED = "changed", "变更原决定"
+    ANNULLED = "annulled", "撤销原决定"
+    REDONE = "redone", "撤销原决定并责令重新作出"
+    CONFIRMED_UNLAWFUL = "confirmed_unlawful", "确认原决定违法"
+    CONFIRMED_INVALID = "confirmed_invalid", "确认原决定无效"
+    ENDED = "ended", "撤回申请（起诉）或终止审理"
+
+
+# R-PUB-008: the decision was changed, annulled, confirmed unlawful or invalid, or is to be redone.
+SETS_ASIDE_RESULTS = frozenset(
+    {
+        RemedyResult.CHANGED,
+        RemedyResult.ANNULLED,
+        RemedyResult.REDONE,
+        RemedyResult.CONFIRMED_UNLAWFUL,
+        RemedyResult.CONFIRMED_INVALID,
+    }
+)
+
+
 class SuspensionGround(models.TextChoices):
     """中止的理由. Before the decision: the case (R-TIME-008; the sector rules' 中止调查 grounds); after it: the
     execution (中止执行, R-COE-017, 行政强制法 第39条)."""

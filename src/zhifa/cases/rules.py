@@ -87,3 +87,18 @@ def reads_region(user: Any) -> bool:
 # 同事不同罚 (R-DIS-015): the 司法局's supervisors over their region, an agency's head over the agency (data scope
 # is ``PenaltyCase.objects.visible_to``).
 rules.add_perm("cases.view_consistency", reads_region | has_role(Role.HEAD))
+
+
+@rules.predicate
+def heads_upper_issuer(user: Any, case: Any) -> bool:
+    """R-DIS-005: a head (负责人) of the agency that issued the upper-level benchmark the case's proposal applies
+    directly (an item of another agency: R-DIS-003)."""
+    benchmark = getattr(case, "benchmark", None)
+    if benchmark is None or not getattr(user, "is_authenticated", False) or not user.agency_id:
+        return False
+    if benchmark.enforcement_item_id == case.enforcement_item_id:
+        return False
+    return bool(user.agency_id == benchmark.enforcement_item.agency_id and user.has_role(Role.HEAD))
+
+
+rules.add_perm("cases.approve_upper_deviation", heads_upper_issuer)

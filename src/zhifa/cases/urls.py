@@ -1,7 +1,7 @@
 from django.urls import path
 
 from zhifa.cases import views
-from zhifa.cases.views import consistency, hearings, measures, transfers
+from zhifa.cases.views import consistency, hearings, measures, transfers, upper_approval
 
 app_name = "cases"
 urlpatterns = [
@@ -10,6 +10,7 @@ urlpatterns = [
     path("cases/on-the-spot/", views.on_the_spot, name="on-the-spot"),
     path("cases/<int:pk>/", views.case_detail, name="case-detail"),
     path("cases/<int:pk>/steps/<slug:action>/", views.case_step, name="case-step"),
+    path("cases/<int:pk>/upper-benchmark-approval/", upper_approval.upper_approval, name="upper-approval"),
     path("cases/<int:pk>/coercive-measures/new/", measures.measure_new, name="measure-new"),
     path("cases/<int:pk>/coercive-measures/emergency/", measures.measure_emergency, name="measure-emergency"),
     path("cases/<int:pk>/criminal-transfers/new/", transfers.transfer_new, name="transfer-new"),

@@ -16,12 +16,15 @@ from typing import Any
 
 from zhifa.cases import services as cases
 from zhifa.cases.choices import DecisionKind, InvestigativeStepKind
-from zhifa.catalog.choices import ItemKind, PenaltyKind
+from zhifa.catalog import services as catalog_services
+from zhifa.catalog.choices import ItemKind, ItemLevel, PenaltyKind
 from zhifa.core.calendar import add_working_days
 from zhifa.demo.context import DemoContext
+from zhifa.demo.org import agency_uscc
 from zhifa.discretion import services
 from zhifa.discretion.choices import DiscretionTier, ExemptionKind, FlexibleMeasureKind, MatchMode
 from zhifa.discretion.services import ConditionInput, TierInput
+from zhifa.org.models import Agency
 from zhifa.parties.choices import PartyKind
 
 EFFECTIVE_ON = date(2026, 1, 1)
@@ -511,11 +514,18 @@ class _Walker:
         )
         return case, users[first], users[head_name]
 
-    def decide(self, spec: tuple[str, str, bool, int, dict[str, Any], date], benchmark: Any) -> None:
+    def decide(
+        self,
+        spec: tuple[str, str, bool, int, dict[str, Any], date],
+        cause: str,
+        *,
+        reason: str = "",
+        first_time: bool = False,
+    ) -> Any:
         agency, item_name, lead_first, fine, circumstances, filed_on = spec
         item = _item(self.ctx, agency, item_name)
-        case, lead, head = self.file(agency, item, filed_on, lead_first, benchmark.violation.split("，")[0])
-        kinds: list[str] = [F] if agency == "cgzf" else [W, F]  # the 油烟 benchmark allows a fine only
+        case, lead, head = self.file(agency, item, filed_on, lead_first, cause, first_time=first_time)
+        kinds: list[str] = [F] if agency == "cgzf" else [W, F]  # the 城管 benchmarks allow a fine only
         case = cases.submit_investigation_report(
             actor=lead,
             case=case,
@@ -523,6 +533,7 @@ class _Walker:
             proposed_kinds=kinds,
             proposed_fine_amount=D(fine),
             circumstances=circumstances,
+            deviation_reason=reason,
         )
         case = cases.complete_case_review(
             actor=head,
@@ -552,6 +563,7 @@ class _Walker:
             amount=cases.amount_due(case, on=_wd(filed_on, 12)),
             receipt_number=f"4301{filed_on:%Y%m%d}{case.pk:06d}",
         )
+        return case
 
     def spare(self, entry: Any, filed_on: date) -> Any:
         """首违不罚: the list entry applied, education recorded, 不予行政处罚 with 责令改正, served → closed."""
@@ -592,11 +604,99 @@ class _Walker:
         return cases.serve_decision(actor=lead, case=case, served_on=_wd(filed_on, 5))
 
 
+# R-DIS-003: the city's market regulator issues benchmarks for two catalog items (四级四同: the same codes). The
+# county has none for 包装污染 — the city's applies directly — and refines the city's 餐具消毒 one (the same cuts).
+CITY_AGENCY = ("长沙市市场监督管理局", "长市监", "湖南省长沙市岳麓区市场路1号", "0731-88880001")
+PACKAGING = "对生产经营被包装材料、容器、运输工具等污染的食品的行政处罚"
+CITY_BENCHMARKS = [
+    (PACKAGING, FOOD + "第一百二十五条第一款第（一）项", (W, F)),
+    (DISHES, FOOD + "第一百二十六条第一款第（五）项", (W, F)),
+]
+BBQ = "对在禁止的时段和区域内露天烧烤食品或者为其提供场地的行政处罚"
+DRILL = "对未按照规定制定生产安全事故应急救援预案或者未定期组织演练的行政处罚"
+
+
+def _city_benchmarks(ctx: DemoContext) -> dict[str, Any]:
+    """The city agency, its items of the county items' codes, and its benchmarks (R-DIS-003)."""
+    name, short, address, phone = CITY_AGENCY
+    scjg = ctx.agencies["scjg"]
+    city = Agency(
+        name=name,
+        short_name=short,
+        uscc=agency_uscc(90, ctx.regions["city"].code),
+        region=ctx.regions["city"],
+        legal_representative="李振国",
+        address=address,
+        phone=phone,
+        complaint_phone="12345",
+        email="city_scjg@demo.zhifa.gov.cn",
+    )
+    city.full_clean()
+    city.save()  # like ``demo.org``: the agency registry is the demo's, not a user's action
+    city.sectors.set(scjg.sectors.all())
+    ctx.agencies["city_scjg"] = city
+    articles = ctx.extra["articles"]
+    made = {}
+    for item_name, article, kinds in CITY_BENCHMARKS:
+        county_item = _item(ctx, "scjg", item_name)
+        city_item = catalog_services.create_item(
+            user=None,
+            agency=city,
+            sector=county_item.sector,
+            code=county_item.code,
+            name=item_name,
+            kind=ItemKind.PENALTY,
+            item_level=ItemLevel.MUNICIPAL,
+            establishing_basis=list(county_item.establishing_basis.all()),
+            penalty_basis=[articles[article]],
+            effective_on=EFFECTIVE_ON,
+        )
+        catalog_services.publish_item(user=None, item=city_item, effective_on=EFFECTIVE_ON)
+        benchmark = services.create_benchmark(
+            user=None,
+            enforcement_item=city_item,
+            penalty_article=articles[article],
+            title=f"长沙市{item_name.removeprefix('对').removesuffix('的行政处罚')}裁量基准",
+            violation=item_name.removeprefix("对").removesuffix("的行政处罚"),
+            legal_fine_min_amount=D(5000),
+            legal_fine_max_amount=D(50000),
+            tiers=_fine_tiers(FOOD_126, kinds, no_penalty=item_name == DISHES),
+        )
+        made[item_name] = services.publish_benchmark(user=None, benchmark=benchmark, effective_on=EFFECTIVE_ON)
+    return made
+
+
+def _more_cases(ctx: DemoContext, walker: _Walker, made: dict[tuple[str, str], Any]) -> dict[str, Any]:
+    """The city's benchmark applied directly (R-DIS-003); a case decided while the 露天烧烤 benchmark is suspended
+    (R-DIS-001: without a benchmark in force); a matching 首违不罚 entry punished with a written reason (R-DIS-011,
+    R-DIS-014)."""
+    city = walker.decide(
+        ("scjg", PACKAGING, True, 8000, {"cooperative": True}, date(2026, 9, 28)), "经营被包装材料污染的食品"
+    )
+    services.suspend_benchmark(user=None, benchmark=made[("cgzf", BBQ)])
+    suspended = walker.decide(("cgzf", BBQ, False, 2000, {}, date(2026, 10, 19)), "在禁止区域内露天烧烤食品")
+    punished = walker.decide(
+        ("yjgl", DRILL, True, 10000, {"slight_harm": True, "corrected_in_time": True}, date(2026, 10, 26)),
+        "未按期组织应急救援预案演练",
+        reason="当事人虽系初次违法，但其储存危险化学品，未组织演练的风险较大，经提醒后仍拖延，依法给予处罚",
+        first_time=True,
+    )
+    return {"city_benchmark_case": city, "suspended_benchmark_case": suspended, "punished_first_violation": punished}
+
+
 def load(ctx: DemoContext) -> None:
     made = _benchmarks(ctx)
+    city = _city_benchmarks(ctx)
     entries = _exemption_lists(ctx)
     walker = _Walker(ctx)
     for spec in sorted(CASES, key=lambda s: s[5]):
-        walker.decide(spec, made[(spec[0], spec[1])])
+        walker.decide(spec, made[(spec[0], spec[1])].violation.split("，")[0])
     spared = walker.spare(entries[("scjg", DISHES)], date(2026, 10, 12))
-    ctx.extra["discretion"] = {"benchmarks": made, "entries": entries, "first_violation_case": spared}
+    more = _more_cases(ctx, walker, made)
+    ctx.extra["discretion"] = {
+        "benchmarks": made,
+        "city_benchmarks": city,
+        "entries": entries,
+        "first_violation_case": spared,
+        **more,
+    }

@@ -6,7 +6,7 @@ Every general-procedure penalty decision of the case demo opened its pending pub
 (R-PUB-004/006); one withholds a trade secret (R-PRV-002); one is published and later withdrawn because the
 decision was redone (R-PUB-008); one is not published at all, approved on a trade-secret ground (R-PUB-006); the
 latest decisions stay in the due list (待公示 / 待审核). Each enforcement certificate gets its public 核验码
-(亮证执法, 事中公示).
+(亮证执法, 事中公示), and every active agency its 事前公示 (R-PUB-001/003).
 """
 
 from __future__ import annotations
@@ -41,6 +41,8 @@ def _ready(publication: Publication) -> date | None:
 
 def load(ctx: DemoContext) -> None:
     services.issue_missing_certificate_codes()
+    for agency in services.agencies_to_refresh():  # 事前公示 of the registries (R-PUB-001/003)
+        services.refresh_before_publications(actor=None, agency=agency, on=LAST_DAY)
     services.open_missing_publications(LAST_DAY)
     pending = list(
         Publication.objects.filter(kind=PublicationKind.PENALTY_DECISION, state=PublicationState.PENDING)

@@ -1,5 +1,5 @@
 """Query sets of the discretion app. Published benchmarks and lists are public (R-PUB-003): every signed-in user
-reads those of the agencies in their region and below (benchmarks: and above, R-DIS-003); drafts only whoever sees
+reads those of the agencies in their region and below, and above (they apply directly, R-DIS-003/014); drafts only whoever sees
 the owning agency (STYLE §6)."""
 
 from __future__ import annotations
@@ -19,12 +19,12 @@ def _published_or_own(user: Any, agency: str, state: str = "state") -> Q:
     return (~Q(**{state: "draft"}) & region_q(user, f"{agency}__region")) | agency_q(user, agency)
 
 
-def _upper_levels(user: Any, agency: str) -> Q:
-    """Published rows of agencies in the regions enclosing the user's: an upper-level benchmark applies directly in
-    the lower levels (R-DIS-003), so they read it."""
+def _upper_levels(user: Any, agency: str, state: str = "state") -> Q:
+    """Published rows of agencies in the regions enclosing the user's: an upper-level benchmark or 免罚清单 applies
+    directly in the lower levels (R-DIS-003, R-DIS-014), so they read it."""
     parts = [p for p in scope_of(user).region_path.split("/") if p]
     paths = ["".join(f"{p}/" for p in parts[:n]) for n in range(1, len(parts))]
-    return Q(**{f"{agency}__region__path__in": paths}) & ~Q(state="draft") if paths else NOTHING
+    return Q(**{f"{agency}__region__path__in": paths}) & ~Q(**{state: "draft"}) if paths else NOTHING
 
 
 class BenchmarkQuerySet(models.QuerySet):
@@ -50,7 +50,7 @@ class BenchmarkQuerySet(models.QuerySet):
 
 class ExemptionListQuerySet(models.QuerySet):
     def visible_to(self, user: Any) -> ExemptionListQuerySet:
-        return self.filter(_published_or_own(user, "agency"))
+        return self.filter(_published_or_own(user, "agency") | _upper_levels(user, "agency"))
 
     def applicable_on(self, day: date) -> ExemptionListQuerySet:
         return self.filter(state__in=["in_force", "abolished"], effective_on__lte=day).filter(
@@ -60,7 +60,8 @@ class ExemptionListQuerySet(models.QuerySet):
 
 class ExemptionEntryQuerySet(models.QuerySet):
     def visible_to(self, user: Any) -> ExemptionEntryQuerySet:
-        return self.filter(_published_or_own(user, "exemption_list__agency", "exemption_list__state"))
+        agency, state = "exemption_list__agency", "exemption_list__state"
+        return self.filter(_published_or_own(user, agency, state) | _upper_levels(user, agency, state))
 
     def applicable_on(self, day: date) -> ExemptionEntryQuerySet:
         lists = Q(exemption_list__state__in=["in_force", "abolished"], exemption_list__effective_on__lte=day)

@@ -12,9 +12,11 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from zhifa.core.calendar import today
 from zhifa.core.listing import render_list
 from zhifa.discretion.choices import DiscretionBenchmarkState, ExemptionKind
 from zhifa.discretion.models import DiscretionBenchmark, ExemptionListEntry
+from zhifa.discretion.services import misfit, unfit_refinements
 from zhifa.org.models import Agency
 
 
@@ -69,7 +71,23 @@ def benchmark_detail(request: HttpRequest, pk: int) -> HttpResponse:
     versions = DiscretionBenchmark.objects.visible_to(request.user).filter(
         enforcement_item_id=benchmark.enforcement_item_id, penalty_article_id=benchmark.penalty_article_id
     )
-    context = {"benchmark": benchmark, "tiers": benchmark.ordered_tiers(), "versions": versions.order_by("version")}
+    day = today()
+    unfit = []
+    if benchmark.applies_on(day):  # R-DIS-003: the refinements a revision of this (upper) benchmark left unfit
+        found = unfit_refinements(on=day, upper=benchmark)
+        seen = set(
+            DiscretionBenchmark.objects.visible_to(request.user)
+            .filter(pk__in=[m.benchmark.pk for m in found])
+            .values_list("pk", flat=True)
+        )
+        unfit = [{**m.__dict__, "visible": m.benchmark.pk in seen} for m in found]
+    context = {
+        "benchmark": benchmark,
+        "tiers": benchmark.ordered_tiers(),
+        "versions": versions.order_by("version"),
+        "misfit": misfit(benchmark, on=day) if benchmark.applies_on(day) else None,
+        "unfit": unfit,
+    }
     return render(request, "discretion/benchmark_detail.html", context)
 
 

@@ -39,6 +39,19 @@ DECISION_KINDS = (
 )
 
 
+# 事前公示 (phase ``before``, R-PUB-001, R-PUB-003): registry snapshots, one current publication per agency and kind.
+BEFORE_KINDS = (
+    PublicationKind.AGENCY,
+    PublicationKind.COMPLAINT_CHANNEL,
+    PublicationKind.OFFICER,
+    PublicationKind.ENFORCEMENT_ITEM,
+    PublicationKind.DISCRETION_BENCHMARK,
+    PublicationKind.EXEMPTION_LIST,
+    PublicationKind.MAJOR_DECISION_CATALOG,
+    PublicationKind.AV_REQUIREMENT,
+)
+
+
 class PublicationState(models.TextChoices):
     """GLOSSARY "Publication" state machine."""
 
@@ -49,6 +62,7 @@ class PublicationState(models.TextChoices):
     EXPIRED = "expired", "已到期"
     CREDIT_REPAIRED = "credit_repaired", "已信用修复"
     EXEMPTED = "exempted", "不予公开"
+    SUPERSEDED = "superseded", "已更新"
 
 
 OPEN_STATES = (PublicationState.PENDING, PublicationState.AWAITING_APPROVAL)

@@ -31,8 +31,9 @@ class Publication(TimestampedModel):
 
     ``pending`` 待公示 → ``awaiting_approval`` 待审核 (the handler submitted the redacted snapshot) → ``published``
     已公示 (the agency's approver approved it, R-PUB-006) → ``withdrawn`` 已撤下 (R-PUB-008) | ``expired`` 已到期
-    (R-PUB-010); or ``exempted`` 不予公开 with a reason and the approver's approval (R-PUB-006). The state moves only
-    through the services in ``publicity.services``.
+    (R-PUB-010) | ``superseded`` 已更新 (事前公示 replaced by a newer snapshot); or ``exempted`` 不予公开 with a
+    reason and the approver's approval (R-PUB-006). The state moves only through the services in
+    ``publicity.services``.
     """
 
     agency = models.ForeignKey(
@@ -166,9 +167,17 @@ class Publication(TimestampedModel):
     def withdraw(self) -> None:
         """撤下 (R-PUB-008)."""
 
+    @transition(field=state, source=[P.PENDING, P.AWAITING_APPROVAL], target=P.WITHDRAWN)
+    def withdraw_unpublished(self) -> None:
+        """The decision was set aside before it went live: it is never published (R-PUB-008, ``annulment``)."""
+
     @transition(field=state, source=P.PUBLISHED, target=P.EXPIRED)
     def expire(self) -> None:
         """公示期限届满, 撤出公示平台 (R-PUB-010)."""
+
+    @transition(field=state, source=P.PUBLISHED, target=P.SUPERSEDED)
+    def supersede(self) -> None:
+        """事前公示: replaced by a newer snapshot of the registry, or the registry entry ended (R-PUB-001)."""
 
 
 class CertificateCode(TimestampedModel):

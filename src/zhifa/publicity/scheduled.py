@@ -11,11 +11,14 @@ from zhifa.core.scheduled import scheduled
 from zhifa.publicity.choices import DueFlag
 from zhifa.publicity.models import Publication
 from zhifa.publicity.services import (
+    agencies_to_refresh,
     due_rows,
     expire_publications,
     issue_missing_certificate_codes,
     open_missing_publications,
     open_publications,
+    refresh_before_publications,
+    unpublished_entries,
 )
 
 
@@ -60,3 +63,23 @@ def certificate_codes(on: date) -> list[str]:
     """亮证执法: every enforcement certificate has its verification code (for its QR code)."""
     count = issue_missing_certificate_codes()
     return [f"已为{count}本执法证生成核验码"] if count else []
+
+
+@scheduled("publicity.before")
+def before(on: date) -> list[str]:
+    """R-PUB-001, R-PUB-003: each agency's 事前公示 follows its registries (a new snapshot only where the content
+    changed); certified officers and listed items not yet published are named by count (WARN) before publishing."""
+    lines = []
+    for agency in agencies_to_refresh():
+        missing = unpublished_entries(agency, on) if agency.is_active else None
+        if missing:
+            lines.append(
+                f"{agency.name}有{len(missing.officers)}名持证执法人员、{len(missing.items)}项执法事项尚未公示"
+                "（R-PUB-001），现予公示"
+            )
+        result = refresh_before_publications(actor=None, agency=agency, on=on)
+        if result.changed:
+            lines.append(
+                f"{agency.name}事前公示已更新：新公示{len(result.published)}项，替换或撤下{len(result.superseded)}项"
+            )
+    return lines

@@ -2,7 +2,8 @@
 
 ``GET /penalty-cases/{id}/discretion/``: the item's benchmarks in force with their tiers, the 免罚清单 entries, the
 party's earlier decisions (R-DIS-012), the proposal's and the decision's checks, the 柔性执法 measures.
-``POST /penalty-cases/{id}/flexible-measures/``: one measure (R-DIS-013). ``GET /discretion-consistency/``: every
+``POST /penalty-cases/{id}/flexible-measures/``: one measure (R-DIS-013).
+``POST /penalty-cases/{id}/upper-approval/``: the upper-level benchmark's issuer approves the deviation (R-DIS-005). ``GET /discretion-consistency/``: every
 decided fine with an applied benchmark, flagged by ``cases.services.consistency`` (supervisors and heads);
 ``GET /discretion-consistency/excluded/``: the fines left out of the comparison, with the reason.
 """
@@ -11,13 +12,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Q
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from zhifa.cases.models import FlexibleMeasure, PenaltyCase
+from zhifa.cases.models import FlexibleMeasure, PenaltyCase, UpperBenchmarkApproval
 from zhifa.cases.services import discretion as case_discretion
 from zhifa.cases.services import open_case_file
 from zhifa.cases.services.consistency import consistency
@@ -40,6 +42,30 @@ class FlexibleMeasureSerializer(serializers.ModelSerializer):
     class Meta:
         model = FlexibleMeasure
         fields = ["id", "kind", "kind_display", "performed_on", "content", "recorded_by_name", "recorded_at"]
+
+
+class UpperApprovalInputSerializer(serializers.Serializer):
+    approved_on = serializers.DateField(help_text="批准日期")
+    reason = serializers.CharField(required=False, allow_blank=True, default="", help_text="同意偏离上级裁量基准的理由")
+
+
+class UpperApprovalSerializer(serializers.ModelSerializer):
+    issuing_agency_name = serializers.CharField(source="issuing_agency.name", read_only=True)
+    approved_by_name = serializers.CharField(source="approved_by.name", read_only=True)
+
+    class Meta:
+        model = UpperBenchmarkApproval
+        fields = [
+            "id",
+            "benchmark",
+            "issuing_agency",
+            "issuing_agency_name",
+            "approved_by",
+            "approved_by_name",
+            "approved_on",
+            "reason",
+            "recorded_at",
+        ]
 
 
 class EarlierDecisionSerializer(serializers.Serializer):
@@ -75,6 +101,10 @@ class CaseDiscretionSerializer(serializers.Serializer):
     decision = serializers.ListField(child=serializers.CharField(), help_text="决定的裁量说明（R-DIS-006）")
     discussion_needed = serializers.BooleanField(help_text="偏离基准，须经集体讨论（R-DIS-005）")
     discussion_approved = serializers.BooleanField()
+    upper_approval_needed = serializers.BooleanField(
+        help_text="偏离的是上级制定、直接适用的裁量基准，还须经制定机关批准（R-DIS-005）"
+    )
+    upper_approvals = UpperApprovalSerializer(many=True, help_text="制定机关的批准（批准人、机关、日期、理由）")
     flexible_measures = FlexibleMeasureSerializer(many=True)
 
 
@@ -96,7 +126,14 @@ class PenaltyCaseDiscretionViewSet(viewsets.GenericViewSet):
     serializer_class = CaseDiscretionSerializer
 
     def get_queryset(self) -> Any:
-        return PenaltyCase.objects.visible_to(self.request.user).select_related("party", "enforcement_item")
+        user = self.request.user
+        cases = PenaltyCase.objects.visible_to(user)
+        agency_id = getattr(user, "agency_id", None)
+        if self.action == "upper_approval" and agency_id:
+            # R-DIS-005: the head of the upper-level benchmark's issuer acts on a case of a lower level
+            issued = Q(benchmark__enforcement_item__agency_id=agency_id, benchmark_deviation=True)
+            cases = PenaltyCase.objects.filter(Q(pk__in=cases.values("pk")) | issued)
+        return cases.select_related("party", "enforcement_item", "benchmark__enforcement_item")
 
     def _discretion(self, case: PenaltyCase, code: int = status.HTTP_200_OK) -> Response:
         shown = case_discretion.case_discretion(case, on=today())
@@ -129,6 +166,16 @@ class PenaltyCaseDiscretionViewSet(viewsets.GenericViewSet):
         case = self.get_object()
         case_discretion.record_flexible_measure(actor=request.user, case=case, **body.validated_data)
         return self._discretion(self.get_queryset().get(pk=case.pk), status.HTTP_201_CREATED)
+
+    @extend_schema(request=UpperApprovalInputSerializer, responses={201: UpperApprovalSerializer})
+    @action(detail=True, methods=["post"], url_path="upper-approval")
+    def upper_approval(self, request: Request, pk: str | None = None) -> Response:
+        """上级裁量基准制定机关批准偏离该基准（制定机关负责人，R-DIS-005）。"""
+        body = UpperApprovalInputSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        case = self.get_object()
+        approval = case_discretion.approve_upper_deviation(actor=request.user, case=case, **body.validated_data)
+        return Response(UpperApprovalSerializer(approval).data, status=status.HTTP_201_CREATED)
 
 
 class ConsistencyRecordSerializer(serializers.Serializer):

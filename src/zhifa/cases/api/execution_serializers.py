@@ -17,6 +17,7 @@ from zhifa.cases.choices import (
     PaymentPlanKind,
     PenaltyCaseState,
     RemedyKind,
+    RemedyResult,
     SuspensionGround,
     TerminationGround,
 )
@@ -146,10 +147,21 @@ class CourtExecutionSerializer(serializers.ModelSerializer):
 
 class RemedySerializer(serializers.ModelSerializer):
     kind_display = serializers.CharField(source="get_kind_display", read_only=True)
+    result_display = serializers.CharField(source="get_result_display", read_only=True)
 
     class Meta:
         model = RemedyProceeding
-        fields = ["id", "kind", "kind_display", "body", "filed_on", "concluded_on", "outcome"]
+        fields = [
+            "id",
+            "kind",
+            "kind_display",
+            "body",
+            "filed_on",
+            "concluded_on",
+            "result",
+            "result_display",
+            "outcome",
+        ]
         read_only_fields = fields
 
 
@@ -364,6 +376,9 @@ class RemedyInputSerializer(serializers.Serializer):
 
 class RemedyConcludedInputSerializer(serializers.Serializer):
     concluded_on = serializers.DateField(help_text="审结日期")
+    result = serializers.ChoiceField(
+        choices=RemedyResult.choices, help_text="结果类别（撤销、变更等撤下公示，R-PUB-008）"
+    )
     outcome = serializers.CharField(required=False, allow_blank=True, default="", help_text="结果")
 
 

@@ -2,7 +2,7 @@
 
 from zhifa.cases.models.case import CaseHandler, DeadlineExtension, DefenseRecord, PenaltyCase
 from zhifa.cases.models.coercion import CoerciveMeasure, InventoryItem
-from zhifa.cases.models.discretion import FlexibleMeasure
+from zhifa.cases.models.discretion import FlexibleMeasure, UpperBenchmarkApproval
 from zhifa.cases.models.execution import (
     CompulsoryExecution,
     CourtExecution,
@@ -42,4 +42,5 @@ __all__ = [
     "PaymentPlan",
     "PenaltyCase",
     "RemedyProceeding",
+    "UpperBenchmarkApproval",
 ]

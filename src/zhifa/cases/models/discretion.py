@@ -33,3 +33,36 @@ class FlexibleMeasure(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.performed_on}"
+
+
+class UpperBenchmarkApproval(AppendOnlyModel):
+    """R-DIS-005: deviating from an upper-level benchmark (one issued by a city or province agency and applied
+    directly, R-DIS-003) needs its issuer's approval, in addition to the written reason and the case's collective
+    discussion. Given by a head (负责人) of the issuing agency for that benchmark version: who, which agency, when,
+    why."""
+
+    record_label = "上级裁量基准制定机关的批准"
+
+    penalty_case = models.ForeignKey(
+        "cases.PenaltyCase", verbose_name="案件", on_delete=models.PROTECT, related_name="upper_approvals"
+    )
+    benchmark = models.ForeignKey(
+        "discretion.DiscretionBenchmark", verbose_name="偏离的上级裁量基准", on_delete=models.PROTECT, related_name="+"
+    )
+    issuing_agency = models.ForeignKey(
+        "org.Agency", verbose_name="制定机关", on_delete=models.PROTECT, related_name="+"
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="批准人", on_delete=models.PROTECT, related_name="+"
+    )
+    approved_on = models.DateField("批准日期")
+    reason = models.TextField("批准理由")
+    recorded_at = models.DateTimeField("记录时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "上级裁量基准制定机关的批准"
+        verbose_name_plural = "上级裁量基准制定机关的批准"
+        ordering = ["penalty_case_id", "approved_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.issuing_agency} {self.approved_on}"

@@ -14,7 +14,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django_fsm import FSMField, transition
 
-from zhifa.cases.choices import CourtRuling, PaymentPlanKind, PaymentPlanState, RemedyKind
+from zhifa.cases.choices import CourtRuling, PaymentPlanKind, PaymentPlanState, RemedyKind, RemedyResult
 from zhifa.core.models import TimestampedModel
 from zhifa.core.scope import agency_q
 from zhifa.documents.choices import DeliveryMethod
@@ -251,6 +251,13 @@ class RemedyProceeding(models.Model):
     body = models.CharField("复议机关/人民法院", max_length=200)
     filed_on = models.DateField("申请（起诉）日期")
     concluded_on = models.DateField("审结日期", null=True, blank=True)
+    result = models.CharField(
+        "结果类别",
+        max_length=30,
+        choices=RemedyResult.choices,
+        blank=True,
+        help_text="撤销、变更等须撤下公示（R-PUB-008）",
+    )
     outcome = models.TextField("结果", blank=True)
     recorded_by = _user("登记人")
 

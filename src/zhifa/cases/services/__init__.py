@@ -37,6 +37,7 @@ from zhifa.cases.services.discretion import (
     record_flexible_measure,
     register_discussion_check,
 )
+from zhifa.cases.services.discretion_upper import approve_upper_deviation
 from zhifa.cases.services.filing import (
     declare_no_conflict,
     decline_filing,
@@ -90,6 +91,7 @@ __all__ = [
     "apply_for_measure",
     "approve_measure",
     "approve_transfer",
+    "approve_upper_deviation",
     "archive_case",
     "complete_case_review",
     "conclude_hearing",

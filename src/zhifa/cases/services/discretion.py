@@ -17,10 +17,11 @@ from datetime import date
 from typing import Any
 
 from zhifa.cases.errors import CaseError
-from zhifa.cases.models import PenaltyCase
+from zhifa.cases.models import PenaltyCase, UpperBenchmarkApproval
 from zhifa.cases.services.discretion_check import Evaluation, entry_notes, evaluate, has_material
 from zhifa.cases.services.discretion_facts import Facts, case_circumstances, lookback_months
 from zhifa.cases.services.discretion_measures import record_flexible_measure
+from zhifa.cases.services.discretion_upper import approve_upper_deviation, is_upper_level
 from zhifa.core.calendar import format_day, today
 from zhifa.discretion import services as discretion
 from zhifa.discretion.assessment import Proposal
@@ -144,6 +145,8 @@ class CaseDiscretion:
     decision: list[str]
     discussion_needed: bool
     discussion_approved: bool
+    upper_approval_needed: bool  # R-DIS-005: deviating from an upper level's benchmark needs its issuer's approval
+    upper_approvals: list[UpperBenchmarkApproval]
 
     @property
     def first_violation(self) -> bool:
@@ -165,6 +168,8 @@ def case_discretion(case: PenaltyCase, *, on: date) -> CaseDiscretion:
         decision=list(case.applied_discretion),
         discussion_needed=needed,
         discussion_approved=needed and discussion_approved(case, BENCHMARK_DEVIATION),
+        upper_approval_needed=needed and is_upper_level(case, case.benchmark),
+        upper_approvals=list(case.upper_approvals.select_related("approved_by", "issuing_agency", "benchmark")),
     )
 
 
@@ -172,6 +177,7 @@ __all__ = [
     "BENCHMARK_DEVIATION",
     "CaseDiscretion",
     "apply_proposal_discretion",
+    "approve_upper_deviation",
     "case_discretion",
     "discussion_approved",
     "record_flexible_measure",

@@ -13,6 +13,7 @@ from zhifa.cases.models import PenaltyCase
 from zhifa.cases.services.discretion import BENCHMARK_DEVIATION, discussion_approved
 from zhifa.cases.services.discretion_check import Evaluation, evaluate, has_material
 from zhifa.cases.services.discretion_facts import Facts, case_circumstances
+from zhifa.cases.services.discretion_upper import require_upper_approval
 from zhifa.core.calendar import add_calendar_days
 from zhifa.discretion import services as discretion
 from zhifa.discretion.assessment import Proposal
@@ -99,6 +100,8 @@ def _penalty_discretion(case: PenaltyCase, *, day: date, proposal: Proposal, rea
             f"处理决定偏离裁量基准（{'；'.join(result.deviations)}），须经集体讨论通过后方可作出决定（R-DIS-005）",
             field="benchmark_deviation",
         )
+    if result.needs_discussion:  # R-DIS-005: an upper level's benchmark also needs its issuer's approval
+        require_upper_approval(case, evaluation.benchmark, "；".join(result.deviations))
     lines = list(evaluation.lines)
     if reason and lines:
         lines.append(f"裁量理由：{reason}")

@@ -13,7 +13,14 @@ from typing import Any
 
 from django.db import transaction
 
-from zhifa.cases.choices import ExecutionMode, PaymentPlanKind, PaymentPlanState, PenaltyCaseState, RemedyKind
+from zhifa.cases.choices import (
+    ExecutionMode,
+    PaymentPlanKind,
+    PaymentPlanState,
+    PenaltyCaseState,
+    RemedyKind,
+    RemedyResult,
+)
 from zhifa.cases.errors import CaseError, CaseStateConflict
 from zhifa.cases.models import (
     DemandNotice,
@@ -26,6 +33,7 @@ from zhifa.cases.models import (
 from zhifa.cases.models.execution import ACTIVE_PLAN_STATES
 from zhifa.cases.services._common import allow, lock, note
 from zhifa.cases.services.execution_balance import case_balance
+from zhifa.cases.services.remedy_hooks import remedy_concluded
 from zhifa.cases.services.service_dates import check_documented_service
 from zhifa.core.calendar import add_months, format_day, missing_years, today
 from zhifa.documents.choices import DeliveryMethod
@@ -393,9 +401,12 @@ def record_remedy(*, actor: Any, case: PenaltyCase, kind: str, body: str, filed_
 
 
 @transaction.atomic
-def conclude_remedy(*, actor: Any, case: PenaltyCase, concluded_on: date, outcome: str) -> RemedyProceeding:
+def conclude_remedy(
+    *, actor: Any, case: PenaltyCase, concluded_on: date, result: str, outcome: str
+) -> RemedyProceeding:
     """复议决定 / 裁判 recorded: 加处罚款 runs again from the next day. A decision set aside ends the execution by
-    ``end_execution`` (ground 据以执行的行政决定被撤销).
+    ``end_execution`` (ground 据以执行的行政决定被撤销); its publication is withdrawn in this transaction by the
+    remedy hooks (R-PUB-008).
 
     For a 复议 ``concluded_on`` is the day the party received the 复议决定: the 15 days in which it may still sue run
     from it (行诉法 第45条) and keep the court window closed (R-COE-016, ``execution_balance.court_window``). After a
@@ -408,8 +419,11 @@ def conclude_remedy(*, actor: Any, case: PenaltyCase, concluded_on: date, outcom
     remedy.concluded_on = day_between(
         concluded_on, after=remedy.filed_on, field="concluded_on", message="审结日期应在申请之后且不晚于今天"
     )
+    if result not in RemedyResult.values:
+        raise CaseError("请选择复议决定或裁判的结果类别（维持、变更、撤销等）", field="result")
+    remedy.result = result
     remedy.outcome = text(outcome, "outcome", "请填写复议决定或裁判的结果")
-    remedy.save(update_fields=["concluded_on", "outcome"])
+    remedy.save(update_fields=["concluded_on", "result", "outcome"])
     note(
         case,
         "remedy_concluded",
@@ -417,6 +431,8 @@ def conclude_remedy(*, actor: Any, case: PenaltyCase, concluded_on: date, outcom
         remedy_id=remedy.pk,
         kind=remedy.kind,
         concluded_on=remedy.concluded_on,
+        result=remedy.result,
         outcome=remedy.outcome,
     )
+    remedy_concluded(remedy, actor=actor)  # R-PUB-008: publicity withdraws a decision set aside
     return remedy

@@ -22,6 +22,7 @@ from zhifa.cases.choices import (
     PaymentPlanKind,
     PenaltyCaseState,
     RemedyKind,
+    RemedyResult,
     SuspensionGround,
     TerminationGround,
 )
@@ -169,6 +170,7 @@ class RemedyForm(StepForm):
 
 class ConcludeRemedyForm(StepForm):
     concluded_on = _date("审结日期")
+    result = forms.ChoiceField(label="结果类别", choices=RemedyResult.choices)
     outcome = _text("复议决定或裁判结果")
 
 

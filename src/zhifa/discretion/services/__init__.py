@@ -24,16 +24,20 @@ from zhifa.discretion.services.lifecycle import (
 )
 from zhifa.discretion.services.lookups import (
     Candidates,
+    Misfit,
     applicable_for,
     benchmarks_for,
     candidates_for,
+    misfit,
     stale_benchmarks,
+    unfit_refinements,
     upper_benchmark,
 )
 
 __all__ = [
     "Candidates",
     "ConditionInput",
+    "Misfit",
     "TierInput",
     "abolish_benchmark",
     "abolish_exemption_list",
@@ -47,11 +51,13 @@ __all__ = [
     "create_benchmark",
     "create_exemption_list",
     "exemption_entries_for",
+    "misfit",
     "publish_benchmark",
     "publish_exemption_list",
     "resume_benchmark",
     "revise_benchmark",
     "stale_benchmarks",
     "suspend_benchmark",
+    "unfit_refinements",
     "upper_benchmark",
 ]

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 
 from zhifa.catalog.choices import ItemKind
 from zhifa.catalog.models import EnforcementItem
@@ -17,6 +18,7 @@ from zhifa.discretion.choices import ExemptionKind, ExemptionListState, Flexible
 from zhifa.discretion.errors import BenchmarkStateConflict, DiscretionError
 from zhifa.discretion.models import ExemptionList, ExemptionListEntry
 from zhifa.discretion.services._common import circumstance_by_code
+from zhifa.discretion.services.lookups import ancestor_paths, parent_chain
 from zhifa.ledger.services import record
 from zhifa.org.models import Agency
 
@@ -151,10 +153,19 @@ def abolish_exemption_list(*, user: Any | None, exemption_list: ExemptionList) -
 
 
 def exemption_entries_for(*, item: EnforcementItem, on: date) -> list[ExemptionListEntry]:
-    """Entries of published lists in force on ``on`` that cover ``item`` (R-DIS-014: matched and suggested)."""
+    """Entries of published lists in force on ``on`` that cover ``item`` (R-DIS-014: matched and suggested): the
+    entries naming the item, and — like an upper-level benchmark (R-DIS-003) — the entries of an upper level's list
+    (issued by an agency of an enclosing region or of the item agency's 上级主管部门 chain) naming an item of the
+    same catalog code (四级四同)."""
+    agency = item.agency
+    codes = sorted({item.code, item.source_item_code} - {""})
+    issuer = Q(exemption_list__agency__region__path__in=ancestor_paths(agency.region.path)) | Q(
+        exemption_list__agency_id__in=parent_chain(agency)
+    )
+    upper = Q(enforcement_item__code__in=codes) & issuer & ~Q(exemption_list__agency_id=agency.pk)
     return list(
-        ExemptionListEntry.objects.filter(enforcement_item=item)
+        ExemptionListEntry.objects.filter(Q(enforcement_item=item) | upper)
         .applicable_on(on)
-        .select_related("exemption_list")
+        .select_related("exemption_list__agency", "enforcement_item")
         .prefetch_related("required_circumstances")
     )

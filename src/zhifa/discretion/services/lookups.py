@@ -18,21 +18,28 @@ from zhifa.catalog.models import EnforcementItem
 from zhifa.discretion.choices import DiscretionBenchmarkState
 from zhifa.discretion.models import DiscretionBenchmark
 from zhifa.discretion.querysets import BenchmarkQuerySet
+from zhifa.discretion.validity import refinement_problems
 from zhifa.org.models import Agency
 
 S = DiscretionBenchmarkState
 
 __all__ = [
     "Candidates",
+    "Misfit",
+    "ancestor_paths",
     "applicable_for",
     "benchmarks_for",
     "candidates_for",
+    "misfit",
+    "parent_chain",
     "stale_benchmarks",
+    "unfit_refinements",
     "upper_benchmark",
 ]
 
 
-def _parent_chain(agency: Agency) -> list[int]:
+def parent_chain(agency: Agency) -> list[int]:
+    """The agency's 上级主管部门, nearest first."""
     chain: list[int] = []
     current = agency.parent_agency
     while current is not None and current.pk not in chain and current.pk != agency.pk:
@@ -41,7 +48,7 @@ def _parent_chain(agency: Agency) -> list[int]:
     return chain
 
 
-def _ancestor_paths(path: str) -> list[str]:
+def ancestor_paths(path: str) -> list[str]:
     """Strict ancestors of a region path (``430000/430100/430199/`` → ``430000/``, ``430000/430100/``)."""
     parts = [p for p in path.split("/") if p]
     return ["".join(f"{p}/" for p in parts[:n]) for n in range(1, len(parts))]
@@ -50,9 +57,9 @@ def _ancestor_paths(path: str) -> list[str]:
 def _upper(item: EnforcementItem) -> tuple[Q, Callable[[DiscretionBenchmark], tuple[int, int]]]:
     """The filter for upper-level benchmarks of ``item`` and a sort key putting the nearest level first."""
     agency = item.agency
-    chain = _parent_chain(agency)
+    chain = parent_chain(agency)
     codes = sorted({item.code, item.source_item_code} - {""})
-    where = Q(enforcement_item__agency__region__path__in=_ancestor_paths(agency.region.path)) | Q(
+    where = Q(enforcement_item__agency__region__path__in=ancestor_paths(agency.region.path)) | Q(
         enforcement_item__agency_id__in=chain
     )
     query = Q(enforcement_item__code__in=codes) & where & ~Q(enforcement_item__agency_id=agency.pk)
@@ -76,13 +83,48 @@ def upper_benchmark(benchmark: DiscretionBenchmark, *, on: date) -> DiscretionBe
     return min(found, key=lambda b: (*nearest(b), -b.version), default=None)
 
 
+@dataclass(frozen=True)
+class Misfit:
+    """A published lower-level refinement that no longer fits the upper-level benchmark in force on a day (the
+    upper one was revised, R-DIS-003): not applied until it is revised; the upper one applies directly."""
+
+    benchmark: DiscretionBenchmark
+    upper: DiscretionBenchmark
+    problems: list[str]
+
+
+def misfit(benchmark: DiscretionBenchmark, *, on: date) -> Misfit | None:
+    """Whether ``benchmark`` (a refinement) still fits the upper-level benchmark in force on ``on`` (R-DIS-003)."""
+    upper = upper_benchmark(benchmark, on=on)
+    if upper is None:
+        return None
+    problems = refinement_problems(upper.spec(), benchmark.spec())
+    return Misfit(benchmark, upper, problems) if problems else None
+
+
+def unfit_refinements(*, on: date, upper: DiscretionBenchmark | None = None) -> list[Misfit]:
+    """R-DIS-003 ALERT: the benchmarks in force on ``on`` that no longer fit their upper level's version in force
+    that day (of ``upper``'s item and article only, when given), for the benchmark page and ``zhifa tick``."""
+    rows = DiscretionBenchmark.objects.with_tiers().select_related("enforcement_item__agency__region")
+    rows = rows.applicable_on(on).filter(state=S.IN_FORCE)
+    if upper is not None:
+        chain = [upper.enforcement_item.code, upper.enforcement_item.source_item_code]
+        rows = rows.filter(penalty_article_id=upper.penalty_article_id, enforcement_item__code__in=chain).exclude(
+            enforcement_item__agency_id=upper.enforcement_item.agency_id
+        )
+    found = [misfit(b, on=on) for b in rows]
+    return [m for m in found if m is not None and (upper is None or m.upper.pk == upper.pk)]
+
+
 def _most_specific(
     item: EnforcementItem,
     rows: Iterable[DiscretionBenchmark],
     nearest: Callable[[DiscretionBenchmark], tuple[int, int]],
+    on: date | None = None,
 ) -> dict[int, DiscretionBenchmark]:
     """One benchmark per penalty article: the item's own before any upper level's, the nearest level, the latest
-    version."""
+    version. With ``on``: a refinement that no longer fits the upper level's version of that day is passed over
+    (R-DIS-003: the upper one applies directly until the refinement is revised)."""
 
     def key(b: DiscretionBenchmark) -> tuple[int, int, int, int]:
         own = b.enforcement_item_id == item.pk
@@ -91,7 +133,11 @@ def _most_specific(
 
     best: dict[int, DiscretionBenchmark] = {}
     for benchmark in sorted(rows, key=key):
-        best.setdefault(benchmark.penalty_article_id, benchmark)
+        if benchmark.penalty_article_id in best:
+            continue
+        if on is not None and misfit(benchmark, on=on) is not None:
+            continue
+        best[benchmark.penalty_article_id] = benchmark
     return best
 
 
@@ -120,7 +166,7 @@ class Candidates:
 
 def candidates_for(*, item: EnforcementItem, on: date) -> Candidates:
     query, nearest = _chain_rows(item)
-    in_force = _most_specific(item, _rows(query).applicable_on(on), nearest)
+    in_force = _most_specific(item, _rows(query).applicable_on(on), nearest, on)
     suspended_rows = [
         b for b in _rows(query & Q(state=S.SUSPENDED, effective_on__lte=on)) if b.penalty_article_id not in in_force
     ]

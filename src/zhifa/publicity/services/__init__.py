@@ -1,6 +1,14 @@
 """Publicity services: one function per step; each checks permission and the rules, moves the state and writes
 the ledger event in one transaction (STYLE §4). Callers: the API, the staff UI, ``zhifa tick``, the demo loader."""
 
+from zhifa.publicity.services.before import (
+    RefreshResult,
+    Unpublished,
+    agencies_to_refresh,
+    current_before_publications,
+    refresh_before_publications,
+    unpublished_entries,
+)
 from zhifa.publicity.services.certificates import (
     CertificateCheck,
     issue_certificate_code,
@@ -29,7 +37,11 @@ __all__ = [
     "CertificateCheck",
     "DueRow",
     "ExclusionInput",
+    "RefreshResult",
+    "Unpublished",
+    "agencies_to_refresh",
     "approve_publication",
+    "current_before_publications",
     "due_flag",
     "due_rows",
     "exempt_publication",
@@ -42,8 +54,10 @@ __all__ = [
     "open_publication_for_measure",
     "open_publications",
     "publication_deadline",
+    "refresh_before_publications",
     "return_publication",
     "submit_publication",
+    "unpublished_entries",
     "verify_certificate",
     "withdraw_publication",
     "yellow_until",

@@ -13,7 +13,13 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 
-from zhifa.cases.choices import CoerciveMeasureState, CoerciveReleaseGround, DecisionKind, Procedure
+from zhifa.cases.choices import (
+    SETS_ASIDE_RESULTS,
+    CoerciveMeasureState,
+    CoerciveReleaseGround,
+    DecisionKind,
+    Procedure,
+)
 from zhifa.cases.models import CoerciveMeasure, PenaltyCase
 from zhifa.catalog.choices import PenaltyKind
 from zhifa.core.calendar import add_working_days
@@ -80,6 +86,8 @@ def open_publication_for_decision(case: PenaltyCase, actor: Any = None) -> Publi
     ).first()
     if existing is not None:
         return existing
+    if case.remedies.filter(result__in=SETS_ASIDE_RESULTS, filed_on__gte=case.decided_on).exists():
+        return None  # R-PUB-008: set aside by a 复议/诉讼 before its publication was opened — never published
     return _create(
         actor=actor or getattr(case, "decided_by", None),
         kind=PublicationKind.PENALTY_DECISION,
