@@ -72,7 +72,9 @@ def refresh_before_publications(*, actor: Any | None, agency: Agency, on: date |
     day = on or today()
     if day > today():
         raise PublicationError("公示日期不能晚于今天", field="on")
-    agency = Agency.objects.select_for_update(of=("self",)).select_related("region", "entrusting_agency").get(pk=agency.pk)
+    agency = (
+        Agency.objects.select_for_update(of=("self",)).select_related("region", "entrusting_agency").get(pk=agency.pk)
+    )
     current = {p.kind: p for p in current_before_publications(agency.pk).select_for_update()}
     published: list[Publication] = []
     superseded: list[Publication] = []
